@@ -1,0 +1,162 @@
+"""`reply-composer`: cases, compose and check from a terminal. The CLI path never imports Qt."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.errors import ComposerError, FieldValueError
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reply-composer",
+        description="English replies and refund suggestions for marketplace after-sale cases. "
+                    "With no command, opens the window.")
+    parser.add_argument("--library", type=Path, metavar="DIR",
+                        help="use DIR as the personal template library (over the bundled ones)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the window, print seconds to first paint, exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cases = commands.add_parser("cases", help="list the case ids with their titles")
+    cases.add_argument("--json", action="store_true")
+    compose = commands.add_parser("compose", help="print the reply, gloss and suggestion")
+    compose.add_argument("case_id", metavar="CASE_ID")
+    compose.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                         dest="assignments", help="an order field (repeatable)")
+    compose.add_argument("--today", metavar="YYYY-MM-DD", help="today's date for deadline math")
+    compose.add_argument("--json", action="store_true")
+    compose.add_argument("--copy", action="store_true", help="copy the reply to the clipboard")
+    check = commands.add_parser("check", help="validate the policy and templates")
+    check.add_argument("folder", nargs="?", type=Path, metavar="DIR",
+                       help="a template library or pack (default: the bundled templates)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "cases":
+            return _cases(args)
+        if args.command == "compose":
+            return _compose(args)
+        if args.command == "check":
+            return _check(args)
+        return _open_window(args)
+    except ComposerError as exc:
+        print(f"reply-composer: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _composer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from app.composer import Composer
+
+    return Composer.load(user_dir=args.library)
+
+
+def _cases(args: argparse.Namespace) -> int:
+    from app.catalog import load_catalog
+
+    catalog = load_catalog()
+    rows = [{"id": c.id, "category": c.category, "title_en": c.title.en, "title_zh": c.title.zh}
+            for c in catalog.cases.values()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(r["id"]) for r in rows)
+    for row in rows:
+        print(f"{row['id']:<{width}}  {row['category']:<13} {row['title_en']}  {row['title_zh']}")
+    return EXIT_OK
+
+
+def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for item in assignments:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise FieldValueError(item[:40], "expected FIELD=VALUE")
+        values[name.strip()] = value
+    return values
+
+
+def parse_today(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise FieldValueError("--today", f"{text[:40]!r} is not a date (expected YYYY-MM-DD)") \
+            from None
+
+
+def _compose(args: argparse.Namespace) -> int:
+    composer = _composer(args)
+    composer.catalog.case(args.case_id)  # an unknown case is reported before any field
+    values = composer.catalog.parse_all(parse_assignments(args.assignments))
+    result = composer.compose(args.case_id, values, parse_today(args.today))
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_text(result))
+    if args.copy:
+        return _copy(result.reply)
+    return EXIT_OK
+
+
+def format_text(result) -> str:  # type: ignore[no-untyped-def]
+    s = result.suggestion
+    lines = [result.reply, "", "— 中文 —", result.gloss, "", "— Suggestion —"]
+    lines.append("Actions: " + (", ".join(s.actions) or "none"))
+    if s.refund:
+        lines.append(f"Refund: {s.refund.min}–{s.refund.max} {s.refund.currency}")
+    if s.deadline:
+        lines.append(f"Deadline: {s.deadline.isoformat()} ({s.days_left} days left)")
+    lines += [f"Check: {c.en} / {c.zh}" for c in s.checks]
+    lines += [f"Why: {r.text()}" for r in s.reasons]
+    if result.missing_fields:
+        lines.append("Missing: " + ", ".join(result.missing_fields))
+    return "\n".join(lines)
+
+
+def _copy(text: str) -> int:
+    import pyperclip
+
+    try:
+        pyperclip.copy(text)
+    except pyperclip.PyperclipException:
+        print("reply-composer: no clipboard here (needs a desktop session, and xclip or xsel "
+              "on Linux); the reply is printed above", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Copied {len(text):,} characters.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from app.checker import check_all
+
+    problems = check_all(args.folder or args.library)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print("OK: policy and templates are valid", file=sys.stderr)
+    return EXIT_OK
+
+
+def _open_window(args: argparse.Namespace) -> int:
+    try:
+        from ui.main import run
+    except ImportError as exc:
+        print(f"reply-composer: the window needs PySide6 ({exc}); the CLI works: "
+              "reply-composer compose --help", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return run(library=args.library, smoke=args.smoke)

@@ -1,0 +1,43 @@
+"""Errors that reach a person: each names the file and line, or the field, at fault."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class ComposerError(Exception):
+    """Base for every error the CLI and the window show as a one-line message."""
+
+
+class SourceError(ComposerError):
+    """A problem in a data file (YAML policy or a template), located to a line."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        super().__init__(self.location() + ": " + message)
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+class FieldValueError(ComposerError):
+    """A value the agent typed that the field cannot take."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        self.message = message
+        super().__init__(f"{field}: {message}")
+
+
+class UnknownNameError(ComposerError):
+    """An unknown case id or field name, with the close matches a person probably meant."""
+
+    def __init__(self, kind: str, name: str, known: Iterable[str]) -> None:
+        self.kind = kind
+        self.name = name
+        self.suggestions = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
+        hint = f" — did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown {kind} {name!r}{hint}")

@@ -1,0 +1,146 @@
+"""The field catalog: each order field's type, labels, default and validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from app.errors import FieldValueError, SourceError, UnknownNameError
+from app.resources import LineDict
+
+FIELD_TYPES = ("text", "int", "money", "date", "choice", "country", "shipping_method", "currency")
+MAX_TEXT_DEFAULT = 500
+MAX_MONEY = Decimal("1000000")
+
+Value = str | int | Decimal | dt.date
+
+
+@dataclass(frozen=True)
+class Label:
+    en: str
+    zh: str
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str
+    label: Label
+    marker: str
+    default: Value | None = None
+    choices: Mapping[str, Label] = field(default_factory=dict)
+    max_length: int = MAX_TEXT_DEFAULT
+    minimum: int | None = None
+    shared: bool = False  # the same for every buyer (store name, agent name)
+
+
+def _label(data: Any, path: str, line: int) -> Label:
+    if not isinstance(data, dict) or not {"en", "zh"} <= data.keys():
+        raise SourceError(path, line, "a label needs both 'en' and 'zh'")
+    return Label(str(data["en"]), str(data["zh"]))
+
+
+def spec_from_yaml(
+    name: str, data: LineDict, path: str, known: Mapping[str, Iterable[str]]
+) -> FieldSpec:
+    kind = data.get("type")
+    if kind not in FIELD_TYPES:
+        raise SourceError(path, data.line_of("type"), f"field {name}: unknown type {kind!r}")
+    label = _label(data.get("label"), path, data.line_of("label"))
+    choices = {str(k): _label(v, path, data.line) for k, v in (data.get("choices") or {}).items()}
+    spec = FieldSpec(
+        name=name,
+        type=kind,
+        label=label,
+        marker=str(data.get("marker") or label.en.lower()),
+        choices=choices,
+        max_length=int(data.get("max_length", MAX_TEXT_DEFAULT)),
+        minimum=data.get("min"),
+        shared=bool(data.get("shared", False)),
+    )
+    if "default" in data:
+        try:
+            default = parse_value(spec, str(data["default"]), known)
+        except FieldValueError as exc:
+            raise SourceError(path, data.line_of("default"), str(exc)) from None
+        spec = FieldSpec(**{**spec.__dict__, "default": default})
+    return spec
+
+
+def parse_value(spec: FieldSpec, raw: str, known: Mapping[str, Iterable[str]]) -> Value | None:
+    """Turn what the agent typed into the field's value; empty means "not filled in".
+
+    `known` gives the valid ids of the catalog-backed types: country, shipping_method, currency.
+    """
+    text = raw.strip()
+    if not text:
+        return None
+    if spec.type == "text":
+        if len(text) > spec.max_length:
+            raise FieldValueError(
+                spec.name, f"too long ({len(text):,} characters; at most {spec.max_length:,})"
+            )
+        return text
+    parser = _PARSERS[spec.type]
+    return parser(spec, text, known)
+
+
+def _parse_int(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise FieldValueError(spec.name, f"{text[:40]!r} is not a whole number") from None
+    if spec.minimum is not None and number < spec.minimum:
+        raise FieldValueError(spec.name, f"must be at least {spec.minimum}")
+    return number
+
+
+def _parse_money(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> Decimal:
+    cleaned = text.lstrip("$€£¥").replace(",", "")
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise FieldValueError(spec.name, f"{text[:40]!r} is not an amount (e.g. 12.50)") from None
+    if not amount.is_finite() or amount < 0:
+        raise FieldValueError(spec.name, f"{text[:40]!r}: an amount must be 0 or more")
+    if amount > MAX_MONEY:
+        raise FieldValueError(spec.name, f"{text[:40]!r} is too large")
+    return amount.quantize(Decimal("0.01"))
+
+
+def _parse_date(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise FieldValueError(
+            spec.name, f"{text[:40]!r} is not a date (expected YYYY-MM-DD)"
+        ) from None
+
+
+def _parse_closed(spec: FieldSpec, text: str, known: Mapping[str, Iterable[str]]) -> str:
+    if spec.type == "choice":
+        options: list[str] = list(spec.choices)
+        value = text.lower()
+    else:
+        options = list(known[spec.type])
+        value = text.upper() if spec.type in ("country", "currency") else text.lower()
+    if value not in options:
+        raise UnknownNameError(f"value for {spec.name}", text[:40], options)
+    return value
+
+
+_PARSERS = {
+    "int": _parse_int,
+    "money": _parse_money,
+    "date": _parse_date,
+    "choice": _parse_closed,
+    "country": _parse_closed,
+    "shipping_method": _parse_closed,
+    "currency": _parse_closed,
+}
