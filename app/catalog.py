@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,8 +44,9 @@ class Catalog:
             raise UnknownNameError("field", name, self.fields) from None
 
     def parse(self, name: str, raw: str) -> Value | None:
-        known = {"country": self.countries, "shipping_method": self.methods,
-                 "currency": self.currencies}
+        known: dict[str, Iterable[str]] = {
+            "country": self.countries, "shipping_method": self.methods,
+            "currency": self.currencies}
         return parse_value(self.field(name), raw, known)
 
     def parse_all(self, raw: Mapping[str, str]) -> dict[str, Value]:
@@ -65,7 +66,8 @@ def load_catalog(resources: Path | None = None) -> Catalog:
     countries = _countries(folder / "countries.yaml")
     methods = methods_from_yaml(_load(folder / "shipping.yaml"), str(folder / "shipping.yaml"),
                                 countries)
-    known = {"country": countries, "shipping_method": methods, "currency": currencies}
+    known: dict[str, Iterable[str]] = {"country": countries, "shipping_method": methods,
+                                       "currency": currencies}
     path = str(folder / "fields.yaml")
     fields = {name: spec_from_yaml(name, data, path, known)
               for name, data in (fields_doc.get("fields") or {}).items()}

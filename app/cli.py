@@ -6,12 +6,22 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from app.errors import ComposerError, FieldValueError
+from app.errors import ClipboardUnavailable, ComposerError, FieldValueError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What the domain can't do itself: the launcher in `ui.launch` plugs in the clipboard
+    (pyperclip) and the window, so `app` stays free of Qt and pyperclip."""
+
+    copy: Callable[[str], None] | None = None  # raises ClipboardUnavailable
+    open_window: Callable[[Path | None, bool], int] | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,16 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, hooks: Hooks | None = None) -> int:
     args = build_parser().parse_args(argv)
+    hooks = hooks or Hooks()
     try:
         if args.command == "cases":
             return _cases(args)
         if args.command == "compose":
-            return _compose(args)
+            return _compose(args, hooks)
         if args.command == "check":
             return _check(args)
-        return _open_window(args)
+        return _open_window(args, hooks)
+    except ClipboardUnavailable as exc:
+        print(f"reply-composer: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except ComposerError as exc:
         print(f"reply-composer: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -97,7 +111,7 @@ def parse_today(text: str | None) -> dt.date | None:
             from None
 
 
-def _compose(args: argparse.Namespace) -> int:
+def _compose(args: argparse.Namespace, hooks: Hooks) -> int:
     composer = _composer(args)
     composer.catalog.case(args.case_id)  # an unknown case is reported before any field
     values = composer.catalog.parse_all(parse_assignments(args.assignments))
@@ -107,7 +121,11 @@ def _compose(args: argparse.Namespace) -> int:
     else:
         print(format_text(result))
     if args.copy:
-        return _copy(result.reply)
+        if hooks.copy is None:
+            raise ClipboardUnavailable("no clipboard support in this launcher; use "
+                                       "the reply-composer command")
+        hooks.copy(result.reply)
+        print(f"Copied {len(result.reply):,} characters.", file=sys.stderr)
     return EXIT_OK
 
 
@@ -126,19 +144,6 @@ def format_text(result) -> str:  # type: ignore[no-untyped-def]
     return "\n".join(lines)
 
 
-def _copy(text: str) -> int:
-    import pyperclip
-
-    try:
-        pyperclip.copy(text)
-    except pyperclip.PyperclipException:
-        print("reply-composer: no clipboard here (needs a desktop session, and xclip or xsel "
-              "on Linux); the reply is printed above", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(f"Copied {len(text):,} characters.", file=sys.stderr)
-    return EXIT_OK
-
-
 def _check(args: argparse.Namespace) -> int:
     from app.checker import check_all
 
@@ -152,11 +157,9 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_window(args: argparse.Namespace) -> int:
-    try:
-        from ui.main import run
-    except ImportError as exc:
-        print(f"reply-composer: the window needs PySide6 ({exc}); the CLI works: "
+def _open_window(args: argparse.Namespace, hooks: Hooks) -> int:
+    if hooks.open_window is None:
+        print("reply-composer: this launcher has no window; the CLI works: "
               "reply-composer compose --help", file=sys.stderr)
         return EXIT_PROBLEMS
-    return run(library=args.library, smoke=args.smoke)
+    return hooks.open_window(args.library, args.smoke)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,12 +104,12 @@ class Composer:
         field = self._blocker(COMPUTED_SOURCES.get(name, (name,)), scope) or name
         return Missing(field, self._marker(field, name.replace("_", " ")))
 
-    def _blocker(self, names: Any, scope: Mapping[str, Any]) -> str | None:
+    def _blocker(self, names: Iterable[str], scope: Mapping[str, Any]) -> str | None:
         """The first empty order field behind these names."""
         for name in sorted(names):
             for source in COMPUTED_SOURCES.get(name, (name,)):
                 if source in self.catalog.fields and scope.get(source) is None:
-                    return source
+                    return str(source)
         return None
 
     def _marker(self, field: str, fallback: str) -> str:

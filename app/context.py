@@ -78,14 +78,12 @@ def _shipping(
 
 def _delivered_in_time(
     case: Case, fields: Mapping[str, Value | None], deadline: dt.date
-) -> bool | None:
-    # Only a parcel the tracking shows as delivered can have met its deadline; for it the
-    # deadline rule applies only when the delivery itself came too late.
-    if "delivered_date" not in case.fields:
-        return False
+) -> bool:
+    # Only a parcel the tracking shows delivered, on a date the agent entered, can have met
+    # its deadline; for it the deadline rule applies only when the delivery came too late.
     delivered = fields.get("delivered_date")
-    if not isinstance(delivered, dt.date):
-        return None
+    if "delivered_date" not in case.fields or not isinstance(delivered, dt.date):
+        return False
     return delivered <= deadline
 
 

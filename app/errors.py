@@ -41,3 +41,7 @@ class UnknownNameError(ComposerError):
         self.suggestions = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
         hint = f" — did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {kind} {name!r}{hint}")
+
+
+class ClipboardUnavailable(ComposerError):
+    """No system clipboard here (e.g. no display, or no xclip/xsel on Linux)."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -87,8 +87,7 @@ def parse_value(spec: FieldSpec, raw: str, known: Mapping[str, Iterable[str]]) -
                 spec.name, f"too long ({len(text):,} characters; at most {spec.max_length:,})"
             )
         return text
-    parser = _PARSERS[spec.type]
-    return parser(spec, text, known)
+    return _PARSERS[spec.type](spec, text, known)
 
 
 def _parse_int(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> int:
@@ -135,7 +134,7 @@ def _parse_closed(spec: FieldSpec, text: str, known: Mapping[str, Iterable[str]]
     return value
 
 
-_PARSERS = {
+_PARSERS: dict[str, Callable[[FieldSpec, str, Mapping[str, Iterable[str]]], Value]] = {
     "int": _parse_int,
     "money": _parse_money,
     "date": _parse_date,

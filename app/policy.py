@@ -175,7 +175,8 @@ class _PolicyReader:
             if isinstance(item, LineDict) and "include" in item:
                 shared = self._section("shared_rules").get(item["include"])
                 if shared is None:
-                    raise SourceError(self.path, item.line, f"unknown shared rule {item['include']!r}")
+                    raise SourceError(self.path, item.line,
+                                      f"unknown shared rule {item['include']!r}")
                 rules.extend(self._rule(r) for r in shared)
             else:
                 rules.append(self._rule(item))

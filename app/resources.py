@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,8 +34,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineD
     data.line = node.start_mark.line + 1
     data.key_lines = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
-        data[key] = loader.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node, deep=True)
+        data[key] = loader.construct_object(value_node, deep=True)
         data.key_lines[key] = key_node.start_mark.line + 1
     return data
 
@@ -48,7 +48,7 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     from app.errors import SourceError
 
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 — a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
@@ -83,7 +83,7 @@ def load_yaml_file(path: Path) -> Any:
     return parse_yaml(text, str(path))
 
 
-@lru_cache(maxsize=None)
+@cache
 def bundled_dir(name: str) -> Path:
     """The bundled `templates` or `resources` folder, installed or in a checkout.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.errors import SourceError
 from app.fields import Label
@@ -56,7 +57,7 @@ def deadline_for(
 def _promise(data: LineDict, base: Promise | None, path: str) -> Promise:
     try:
         promised = int(data.get("promised_days", base.promised_days if base else 0))
-        usual = data.get("usual_days", [base.usual_min, base.usual_max] if base else None)
+        usual: Any = data.get("usual_days", [base.usual_min, base.usual_max] if base else None)
         usual_min, usual_max = (int(usual[0]), int(usual[1]))
     except (TypeError, ValueError, IndexError):
         raise SourceError(
@@ -75,7 +76,7 @@ def methods_from_yaml(data: LineDict, path: str, countries: Mapping[str, Label])
         if not isinstance(entry, LineDict):
             raise SourceError(path, data.line_of("methods"), f"{method_id}: expected a mapping")
         base = _promise(entry, None, path)
-        overrides = entry.get("countries") or {}
+        overrides = entry.get("countries") or LineDict()
         for code in overrides:
             if code not in countries:
                 raise SourceError(path, overrides.line_of(code), f"unknown country code {code!r}")

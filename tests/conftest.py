@@ -1,0 +1,31 @@
+import datetime as dt
+import os
+
+# Before anything imports Qt: the tests run without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from app.composer import Composer
+from tests.samples import FULL_ORDER, TODAY
+
+
+@pytest.fixture(scope="session")
+def composer() -> Composer:
+    return Composer.load()
+
+
+@pytest.fixture(scope="session")
+def today() -> dt.date:
+    return dt.date.fromisoformat(TODAY)
+
+
+@pytest.fixture()
+def compose(composer, today):
+    """compose(case_id, **raw_values) with the full sample order as the base."""
+
+    def run(case_id: str, base: dict[str, str] | None = None, **raw: str):
+        values = {**(FULL_ORDER if base is None else base), **raw}
+        return composer.compose(case_id, composer.catalog.parse_all(values), today)
+
+    return run

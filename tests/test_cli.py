@@ -1,0 +1,69 @@
+"""The command line: cases, compose, JSON shape, and that it never loads Qt."""
+
+import json
+import subprocess
+import sys
+
+from tests.samples import TODAY
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_cases_lists_every_case_with_both_titles():
+    rows = json.loads(cli("cases", "--json").stdout)
+    ids = {row["id"] for row in rows}
+    assert {"quality-stained", "not-received-in-transit", "order-feedback-request"} <= ids
+    assert len(ids) == 21
+    assert all(row["title_en"] and row["title_zh"] and row["category"] for row in rows)
+
+
+def test_compose_json_has_the_documented_shape():
+    out = cli("compose", "not-received-in-transit", "--set", "ship_date=2026-10-20",
+              "--set", "shipping_method=epacket", "--set", "destination_country=BR",
+              "--set", "tracking_number=LP1", "--set", "severity=serious",
+              "--today", TODAY, "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"case", "reply", "gloss", "missing_fields", "suggestion"}
+    suggestion = data["suggestion"]
+    assert suggestion["deadline"] == "2026-11-16" and suggestion["days_left"] == -10
+    assert suggestion["actions"] == ["full_refund", "resend"]
+    assert {"actions", "refund", "deadline", "days_left", "checks", "reasons"} <= set(suggestion)
+    assert "order_amount" in data["missing_fields"]  # the refund amount needs it
+
+
+def test_compose_text_prints_reply_gloss_and_suggestion():
+    out = cli("compose", "order-unpaid", "--set", "item=red dress", "--today", TODAY)
+    assert out.returncode == 0
+    assert "red dress" in out.stdout and "— 中文 —" in out.stdout and "Actions:" in out.stdout
+
+
+def test_copy_without_a_clipboard_says_so_clearly():
+    out = subprocess.run([sys.executable, "-c", "import sys; from ui.launch import main; "
+                          "sys.exit(main(['compose', 'order-unpaid', '--copy']))"],
+                         capture_output=True, text=True, timeout=60,
+                         env={"PATH": "/usr/bin:/bin", "DISPLAY": "", "WAYLAND_DISPLAY": ""})
+    if out.returncode == 0:  # a real clipboard exists on this machine
+        assert "Copied" in out.stderr
+    else:
+        assert out.returncode == 1 and "clipboard" in out.stderr
+        assert "Traceback" not in out.stderr
+
+
+def test_compose_never_imports_qt():
+    code = ("import sys; from ui.launch import main; main(['compose', 'order-unpaid']); "
+            "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_library_option_layers_a_personal_template_over_the_bundled_one(tmp_path):
+    (tmp_path / "order-unpaid.j2").write_text(
+        "---\ntitle: {en: Mine, zh: 我的}\n---\nPersonal {{ item }}\n=== gloss ===\n个人\n",
+        encoding="utf-8")
+    out = cli("--library", str(tmp_path), "compose", "order-unpaid", "--set", "item=hat")
+    assert out.stdout.startswith("Personal hat")

@@ -1,0 +1,235 @@
+"""Every playbook rule, with its boundaries."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from app.policy import ACTIONS
+
+NOT_RECEIVED = ["not-received-no-tracking", "not-received-in-transit", "not-received-overdue",
+                "not-received-delivered", "not-received-delayed", "returned-to-sender"]
+
+
+# Quality: photos first; minor → $1–2 or discount; serious → resend or full refund.
+@pytest.mark.parametrize("case", ["quality-stained", "quality-defective",
+                                  "quality-transit-damage"])
+def test_quality_without_photos_offers_nothing_and_asks_for_them(compose, case):
+    result = compose(case, photos_received="no", severity="serious")
+    assert result.suggestion.actions == ()
+    assert result.suggestion.refund is None
+    assert any("photo" in check.en.lower() for check in result.suggestion.checks)
+    assert "photo" in result.reply.lower()
+    assert "refund" not in result.reply.lower()
+
+
+@pytest.mark.parametrize("case", ["quality-stained", "quality-defective",
+                                  "quality-transit-damage"])
+def test_quality_serious_gives_resend_or_full_refund_of_the_order(compose, case):
+    result = compose(case, severity="serious", order_amount="25.80")
+    assert result.suggestion.actions == ("resend", "full_refund")
+    refund = result.suggestion.refund
+    assert (refund.min, refund.max, refund.currency) == (Decimal("25.80"), Decimal("25.80"), "USD")
+    assert "$25.80" in result.reply
+
+
+def test_quality_minor_gives_one_to_two_dollars_or_a_discount(compose):
+    result = compose("quality-defective", severity="minor")
+    assert result.suggestion.actions == ("partial_refund", "next_order_discount")
+    assert (result.suggestion.refund.min, result.suggestion.refund.max) == (1, 2)
+
+
+def test_stained_offers_the_cleaning_cost_first(compose):
+    result = compose("quality-stained", severity="minor")
+    assert result.suggestion.actions[0] == "reimburse_cost"
+    assert "clean" in result.reply.lower()
+
+
+# Wrong item.
+def test_wrong_item_needs_photos_of_the_sku_sticker(compose):
+    result = compose("wrong-item", photos_received="no")
+    assert result.suggestion.actions == ()
+    checks = " ".join(c.en for c in result.suggestion.checks)
+    assert "SKU sticker" in checks and "who packed it" in checks
+    assert "sticker" in result.reply.lower()
+
+
+def test_wrong_item_first_tries_to_let_the_buyer_keep_it(compose):
+    result = compose("wrong-item", buyer_keeps="unknown")
+    assert result.suggestion.actions == ("partial_refund", "next_order_discount")
+
+
+def test_wrong_item_buyer_insists_gets_resend_or_refund(compose):
+    result = compose("wrong-item", buyer_keeps="no")
+    assert result.suggestion.actions == ("resend", "full_refund")
+    assert result.suggestion.refund.max == Decimal("25.80")
+
+
+# Missing.
+def test_missing_item_refund_is_unit_price_times_missing_quantity(compose):
+    result = compose("missing-item", unit_price="12.90", missing_quantity="3")
+    assert result.suggestion.actions == ("resend", "partial_refund")
+    assert result.suggestion.refund.max == Decimal("38.70")
+    assert any("weight" in c.en for c in result.suggestion.checks)
+    assert "$38.70" in result.reply
+
+
+@pytest.mark.parametrize(("spare", "actions"), [
+    ("yes", ("resend",)), ("no", ("partial_refund",)), ("unknown", ("resend", "partial_refund")),
+])
+def test_missing_accessory_resends_only_with_a_spare(compose, spare, actions):
+    result = compose("missing-accessory", spare_available=spare)
+    assert result.suggestion.actions == actions
+    assert any("corners" in c.en for c in result.suggestion.checks)
+    assert "corner" in result.reply.lower()
+
+
+# Shipping and customs.
+def test_changed_method_refunds_up_to_the_extra_fee(compose):
+    result = compose("shipping-method-changed", extra_fee="4.50")
+    assert result.suggestion.actions == ("partial_refund",)
+    assert (result.suggestion.refund.min, result.suggestion.refund.max) == (0, Decimal("4.50"))
+
+
+def test_changed_method_without_extra_fee_gives_nothing(compose):
+    for fee in ("0", ""):
+        assert compose("shipping-method-changed", extra_fee=fee).suggestion.actions == ()
+
+
+def test_customs_tax_is_at_most_part_of_the_tax_or_a_discount(compose):
+    result = compose("customs-tax", tax_amount="6.00")
+    assert set(result.suggestion.actions) == {"next_order_discount", "partial_refund"}
+    assert result.suggestion.refund.max == Decimal("6.00")
+
+
+def test_customs_tax_in_the_eu_checks_the_ioss_declaration(compose):
+    result = compose("customs-tax", destination_country="FR")
+    assert any("IOSS" in c.en for c in result.suggestion.checks)
+    assert not any("IOSS" in c.en for c in compose("customs-tax").suggestion.checks)
+
+
+def test_empty_parcel_gives_no_refund_at_first_contact(compose):
+    result = compose("empty-parcel")
+    assert result.suggestion.actions == ()
+    checks = " ".join(c.en for c in result.suggestion.checks)
+    assert "broken" in checks and "weight" in checks
+
+
+# Not received: deadlines.
+def test_small_packet_deadline_is_sixty_days_after_shipping(compose, today):
+    result = compose("not-received-in-transit", ship_date="2026-10-20")
+    assert result.suggestion.deadline == dt.date(2026, 12, 19)
+    assert result.suggestion.days_left == 23
+    assert result.suggestion.actions == ("wait",)
+    assert "23 days" in result.reply and "19 December 2026" in result.reply
+
+
+def test_brazil_gets_ninety_days_by_small_packet(compose):
+    brazil = compose("not-received-in-transit", ship_date="2026-10-20", destination_country="BR")
+    assert brazil.suggestion.deadline == dt.date(2027, 1, 18)
+
+
+def test_epacket_promises_27_days_everywhere(compose):
+    for country in ("US", "BR"):
+        result = compose("not-received-in-transit", shipping_method="epacket",
+                         ship_date="2026-10-20", destination_country=country)
+        assert result.suggestion.deadline == dt.date(2026, 11, 16)
+
+
+@pytest.mark.parametrize("case", NOT_RECEIVED)
+def test_on_the_deadline_day_no_case_refunds_yet(compose, case):
+    # 2026-09-27 + 60 days = 2026-11-26 = today.
+    result = compose(case, ship_date="2026-09-27", delivered_date="")
+    assert result.suggestion.days_left == 0
+    assert result.suggestion.template != "not-received-overdue"
+    assert not any("passed" in r.en for r in result.suggestion.reasons)
+
+
+@pytest.mark.parametrize("case", NOT_RECEIVED)
+def test_the_day_after_the_deadline_every_case_refunds(compose, case):
+    result = compose(case, ship_date="2026-09-26", delivered_date="")
+    assert result.suggestion.days_left == -1
+    assert result.suggestion.actions == ("full_refund", "resend")
+    assert result.suggestion.refund.max == Decimal("25.80")
+    assert any("passed" in r.en for r in result.suggestion.reasons)
+    assert "wait" not in result.reply.lower()
+    assert "-1" not in result.reply
+
+
+def test_epacket_deadline_boundary(compose):
+    on_day = compose("not-received-in-transit", shipping_method="epacket", ship_date="2026-10-30")
+    after = compose("not-received-in-transit", shipping_method="epacket", ship_date="2026-10-29")
+    assert (on_day.suggestion.days_left, on_day.suggestion.actions) == (0, ("wait",))
+    assert after.suggestion.actions == ("full_refund", "resend")
+
+
+def test_in_transit_reply_says_the_days_left_and_the_new_dispute(compose):
+    result = compose("not-received-in-transit", ship_date="2026-10-20")
+    assert "new dispute" in result.reply.lower()
+
+
+def test_overdue_case_picked_too_early_still_waits(compose):
+    result = compose("not-received-overdue", ship_date="2026-11-01")
+    assert result.suggestion.actions == ("wait",)
+    assert result.suggestion.template == "not-received-in-transit"
+
+
+def test_no_tracking_resends_and_extends_protection(compose):
+    result = compose("not-received-no-tracking", ship_date="2026-11-10")
+    assert result.suggestion.actions == ("resend", "full_refund")
+    assert any("30 days" in c.en for c in result.suggestion.checks)
+    assert "30 days" in result.reply
+    assert "lost" not in result.reply.lower()
+
+
+def test_delivered_in_time_never_refunds_even_after_the_deadline(compose):
+    result = compose("not-received-delivered", ship_date="2026-08-01",
+                     delivered_date="2026-09-10")
+    assert result.suggestion.days_left < 0
+    assert result.suggestion.actions == ("no_refund",)
+    assert "neighbo" in result.reply.lower() and "post office" in result.reply.lower()
+
+
+def test_delayed_asks_to_wait_and_call_the_post_office(compose):
+    result = compose("not-received-delayed")
+    assert result.suggestion.actions == ("wait",)
+    assert "post office" in result.reply.lower()
+
+
+def test_returned_for_an_unknown_reason_refunds_or_resends(compose):
+    result = compose("returned-to-sender", return_reason="unknown")
+    assert result.suggestion.actions == ("full_refund", "resend")
+
+
+@pytest.mark.parametrize("reason", ["address", "not_collected"])
+def test_returned_for_address_or_pickup_resends_after_confirming(compose, reason):
+    result = compose("returned-to-sender", return_reason=reason)
+    assert result.suggestion.actions == ("resend",)
+    checks = " ".join(c.en for c in result.suggestion.checks)
+    assert "address" in checks and "collect" in checks
+
+
+@pytest.mark.parametrize("case", ["order-unpaid", "order-payment-confirmed", "order-shipped",
+                                  "order-delivery-check", "order-received-thanks",
+                                  "order-feedback-request"])
+def test_order_flow_carries_no_compensation(compose, case):
+    result = compose(case)
+    assert result.suggestion.actions == () and result.suggestion.refund is None
+
+
+def test_missing_ship_date_is_reported_not_guessed(compose):
+    result = compose("not-received-in-transit", ship_date="")
+    assert "ship_date" in result.missing_fields
+    assert result.suggestion.days_left is None
+    assert "[ship date]" in result.reply
+
+
+def test_every_action_comes_from_the_closed_vocabulary(composer):
+    for case_policy in composer.policy.cases.values():
+        for rule in case_policy.rules:
+            assert set(rule.actions) <= set(ACTIONS)
+
+
+def test_every_reason_quotes_its_playbook_rule(composer):
+    for reason in composer.policy.reasons.values():
+        assert reason.rule and reason.en

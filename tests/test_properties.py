@@ -1,0 +1,27 @@
+"""Hypothesis: any text an agent pastes into a text field renders without crashing."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.catalog import load_catalog
+from app.errors import FieldValueError
+
+CATALOG = load_catalog()
+TEXT_FIELDS = [n for n, spec in CATALOG.fields.items() if spec.type == "text"]
+CASES = list(CATALOG.cases)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=st.sampled_from(CASES),
+       texts=st.fixed_dictionaries({name: st.text(max_size=120) for name in TEXT_FIELDS}))
+def test_arbitrary_text_never_crashes_rendering(composer, today, case, texts):
+    try:
+        values = composer.catalog.parse_all(texts)
+    except FieldValueError:
+        return
+    result = composer.compose(case, values, today)
+    assert result.reply and result.gloss
+    for name, text in values.items():
+        if name in result.case.fields and str(text) in result.reply:
+            assert "{{" not in result.reply.replace(str(text), "")

@@ -1,0 +1,1 @@
+"""Reply Composer's window: thin panels bound to one view-model that calls `app`."""
