@@ -1,0 +1,53 @@
+"""Screenshots for docs/: the window with a real case filled in.
+
+    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/compose-en.png [en|zh]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+from ui.viewmodel import ComposeViewModel
+
+ORDER = {
+    "buyer_name": "Maria", "order_id": "8123456789012345", "ship_date": "2026-10-20",
+    "shipping_method": "china-post-small-packet", "destination_country": "BR",
+    "tracking_number": "LP123456789CN", "store_name": "Sunny Fashion Store", "agent_name": "Lily",
+}
+
+
+def main(out: str, lang: str = "en", case: str = "not-received-in-transit") -> None:
+    app = QApplication(sys.argv[:1])
+    tmp = Path(tempfile.mkdtemp())
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", lang)
+    settings.setValue("compose/recentCases", ["quality-stained", case])
+    vm = ComposeViewModel(profile_path=tmp / "profile.json",
+                          today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
+    window = MainWindow(vm, settings)
+    window.resize(1440, 860)
+    window.show()
+    app.processEvents()
+    vm.load()
+    window.page.populate(window.state.recent_cases)
+    vm.values.update(ORDER)
+    vm.select_case(case)
+    vm.compose_now()
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(out)
+    print(out)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -1,0 +1,142 @@
+"""The "Compose" tab: case picker, order form, suggestion, preview — wired to the view-model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.case_picker import CasePicker, build_case_model
+from ui.clipboard import Clipboard
+from ui.order_form import OrderForm
+from ui.preview import PreviewPanel
+from ui.suggestion_panel import SuggestionPanel
+from ui.viewmodel import ComposeViewModel
+
+if TYPE_CHECKING:
+    from app.composer import Composition
+
+ConfirmMissing = Callable[[list[str]], bool]
+
+
+class ComposePage(QWidget):
+    copied = Signal(int)  # characters copied
+    caseShown = Signal(str)
+
+    def __init__(self, vm: ComposeViewModel, clipboard: Clipboard, confirm: ConfirmMissing,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="composePage")
+        self.vm, self.clipboard, self.confirm = vm, clipboard, confirm
+        self.lang = "en"
+        self.picker = CasePicker()
+        self.form = OrderForm()
+        self.suggestion = SuggestionPanel()
+        self.preview = PreviewPanel()
+        self.case_title = QLabel(objectName="caseTitle", wordWrap=True)
+        self.case_title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        self.new_buyer_button = QPushButton(objectName="newBuyerButton")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.middle = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
+        self._layout()
+        self._connect()
+        self.retranslate()
+
+    def _layout(self) -> None:
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        header = QHBoxLayout()
+        header.addWidget(self.case_title, 1)
+        header.addWidget(self.new_buyer_button)
+        form_box = QWidget()
+        form_layout = QVBoxLayout(form_box)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addLayout(header)
+        form_layout.addWidget(scroll)
+        self.middle.addWidget(form_box)
+        self.middle.addWidget(self.suggestion)
+        self.middle.setSizes([420, 330])
+        for widget in (self.picker, self.middle, self.preview):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([300, 420, 520])
+        self.splitter.setStretchFactor(2, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    def _connect(self) -> None:
+        vm = self.vm
+        self.picker.caseChosen.connect(vm.select_case)
+        self.form.valueEdited.connect(vm.set_value)
+        self.new_buyer_button.clicked.connect(vm.new_buyer)
+        self.preview.copyRequested.connect(self.copy_reply)
+        self.preview.resetRequested.connect(self.reset_preview)
+        vm.caseChanged.connect(self._show_case)
+        vm.valuesReset.connect(lambda: self.form.show_values(vm.values))
+        vm.compositionChanged.connect(self._show_result)
+        vm.renderFailed.connect(self.preview.show_error)
+        vm.fieldErrorsChanged.connect(self.form.show_errors)
+
+    def retranslate(self) -> None:
+        self.new_buyer_button.setText(self.tr("New buyer"))
+        self.new_buyer_button.setToolTip(self.tr("Clear the order (keeps store and your name)"))
+        for panel in (self.picker, self.preview, self.suggestion):
+            panel.retranslate()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = self.suggestion.lang = lang
+        self.retranslate()
+
+    def populate(self, recent: list[str]) -> None:
+        self.picker.set_model(build_case_model(self.vm.catalog, recent, self.lang,
+                                               self.tr("Recently used")))
+        if self.vm.case is not None:
+            self.picker.show_case(self.vm.case.id)
+
+    def _show_case(self, case_id: str) -> None:
+        case = self.vm.catalog.case(case_id)
+        self.case_title.setText(f"{case.title.get(self.lang)}  ·  "
+                                f"{case.title.zh if self.lang == 'en' else case.title.en}")
+        self.form.build(self.vm.catalog, case, self.vm.values, self.lang)
+        self.form.show_errors(self.vm.field_errors)
+        self.picker.show_case(case_id)
+        self.caseShown.emit(case_id)
+
+    def _show_result(self, result: Composition) -> None:
+        catalog = self.vm.catalog
+        markers = [f"[{catalog.fields[n].marker}]" for n in result.missing_fields
+                   if n in catalog.fields]
+        self.preview.show_result(result.reply, result.gloss, markers)
+        assert self.vm.composer is not None
+        self.suggestion.show_suggestion(result, self.vm.composer.policy)
+
+    def reset_preview(self) -> None:
+        self.preview.reset()
+        self.vm.compose_now()
+
+    def copy_reply(self) -> bool:
+        """Copy exactly the preview text; with required fields missing, ask first."""
+        text = self.preview.text()
+        if not text:
+            return False
+        fields = self.vm.catalog.fields
+        missing = self.vm.last_good.missing_fields if self.vm.last_good else ()
+        # A hand edit may have filled a marker in: ask only about markers still in the text.
+        still_missing = [n for n in missing if n in fields and f"[{fields[n].marker}]" in text
+                         or n in fields and not self.preview.is_edited]
+        if still_missing:
+            labels = [fields[n].label.get(self.lang) for n in still_missing]
+            if not self.confirm(labels):
+                return False
+        self.clipboard.set_text(text)
+        self.copied.emit(len(text))
+        return True

@@ -1,0 +1,48 @@
+"""Opening the window: display check, QApplication, first paint, `--smoke` timing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+NO_DISPLAY = ("reply-composer: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the "
+              "window can't open. Use the CLI instead: reply-composer compose --help")
+
+
+def display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM") or not sys.platform.startswith("linux"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(library: Path | None = None, smoke: bool = False) -> int:
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 3
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ui.main_window import MainWindow, default_settings, profile_path
+    from ui.viewmodel import ComposeViewModel
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Reply Composer")
+    window = MainWindow(ComposeViewModel(library=library, profile_path=profile_path()),
+                        default_settings())
+    if smoke:
+        from ui.startup import seconds_since_start
+
+        def report() -> None:
+            print(f"first paint after {seconds_since_start():.3f} s", flush=True)
+            app.quit()  # not close(): a smoke run leaves the saved window state alone
+
+        window.firstPainted.connect(report, type=Qt.ConnectionType.QueuedConnection)
+    window.show()
+    return app.exec()
+
+
+def main() -> int:
+    from ui.launch import main as launch
+
+    return launch()

@@ -1,0 +1,138 @@
+"""The order form: only the chosen case's fields, each with the widget its type needs."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from app.catalog import Case, Catalog
+    from app.fields import FieldSpec
+
+EMPTY_DATE = QDate(2000, 1, 1)  # shown as "—": a date field the agent hasn't set
+
+
+class OrderForm(QWidget):
+    valueEdited = Signal(str, str)  # field name, raw text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="orderForm")
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.defaults: dict[str, str] = {}
+        self.lang = "en"
+
+    def build(self, catalog: Catalog, case: Case, values: Mapping[str, str], lang: str) -> None:
+        """Recreate the rows for `case`, showing the values the agent already typed."""
+        self.lang = lang
+        while self.layout_.rowCount():
+            self.layout_.removeRow(0)
+        self.editors.clear()
+        self.errors.clear()
+        self.defaults = {n: str(s.default) for n, s in catalog.fields.items()
+                         if s.default is not None}
+        for name in case.fields:
+            spec = catalog.fields[name]
+            editor = self._editor(catalog, spec)
+            editor.setObjectName(f"field_{name}")
+            label = QLabel(self._label_text(spec, name in case.required))
+            label.setBuddy(editor)
+            label.setToolTip(name)
+            error = QLabel(objectName=f"error_{name}", wordWrap=True, visible=False)
+            error.setStyleSheet("color: #b3261e;")
+            self.layout_.addRow(label, editor)
+            self.layout_.addRow("", error)
+            self.editors[name] = editor
+            self.errors[name] = error
+        self.show_values(values)
+
+    def _label_text(self, spec: FieldSpec, required: bool) -> str:
+        text = spec.label.get(self.lang)
+        return f"{text} *" if required else text
+
+    def _editor(self, catalog: Catalog, spec: FieldSpec) -> QWidget:
+        name = spec.name
+        if spec.type == "date":
+            editor = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+            editor.setMinimumDate(EMPTY_DATE)
+            editor.setSpecialValueText("—")
+            editor.setDate(EMPTY_DATE)
+            editor.dateChanged.connect(lambda d, n=name: self.valueEdited.emit(n, _iso(d)))
+            return editor
+        options = self._options(catalog, spec)
+        if options is not None:
+            combo = QComboBox(editable=spec.type == "country")
+            # Long country names must not widen the form past its column.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            for value, text in options:
+                combo.addItem(text, value)
+            if combo.isEditable():
+                combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+                combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+                combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            combo.currentIndexChanged.connect(
+                lambda i, n=name, c=combo: self.valueEdited.emit(n, c.itemData(i) or ""))
+            return combo
+        line = QLineEdit(clearButtonEnabled=True)
+        if spec.type == "money":
+            line.setPlaceholderText("0.00")
+        line.textEdited.connect(lambda text, n=name: self.valueEdited.emit(n, text))
+        return line
+
+    def _options(self, catalog: Catalog, spec: FieldSpec) -> list[tuple[str, str]] | None:
+        lang = self.lang
+        if spec.type == "choice":
+            return [(k, label.get(lang)) for k, label in spec.choices.items()]
+        if spec.type == "currency":
+            return [(c, c) for c in catalog.currencies]
+        if spec.type == "shipping_method":
+            return [("", "—")] + [(m.id, m.name.get(lang)) for m in catalog.methods.values()]
+        if spec.type == "country":
+            return [("", "—")] + [(code, f"{code} — {label.get(lang)}")
+                                  for code, label in catalog.countries.items()]
+        return None
+
+    def show_values(self, values: Mapping[str, str]) -> None:
+        for name, editor in self.editors.items():
+            editor.blockSignals(True)
+            _set_editor(editor, values.get(name) or self.defaults.get(name, ""))
+            editor.blockSignals(False)
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        for name, label in self.errors.items():
+            message = errors.get(name, "")
+            label.setText(message)
+            label.setVisible(bool(message))
+
+
+def _iso(date: QDate) -> str:
+    return "" if date == EMPTY_DATE else date.toString("yyyy-MM-dd")
+
+
+def _set_editor(editor: QWidget, raw: str) -> None:
+    if isinstance(editor, QDateEdit):
+        date = QDate.fromString(raw, "yyyy-MM-dd")
+        editor.setDate(date if date.isValid() else EMPTY_DATE)
+    elif isinstance(editor, QComboBox):
+        index = editor.findData(raw) if raw else 0
+        if index < 0 and raw:
+            index = editor.findData(raw.upper()) if editor.findData(raw.upper()) >= 0 else 0
+        editor.setCurrentIndex(max(index, 0))
+    elif isinstance(editor, QLineEdit):
+        editor.setText(raw)

@@ -1,0 +1,103 @@
+"""What the policy allows: compensation in order, deadline and days left, checks, reasons."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from app.textfmt import long_date, money
+
+if TYPE_CHECKING:
+    from app.composer import Composition
+    from app.policy import Policy, Refund
+
+REFUND_ACTIONS = ("full_refund", "partial_refund")
+PAST, SOON, FINE = "#b3261e", "#a15c00", "#1e6b35"
+
+
+def refund_text(refund: Refund) -> str:
+    low, high = money(refund.min, refund.currency), money(refund.max, refund.currency)
+    if refund.min == refund.max:
+        return str(high)
+    if refund.min == 0:
+        return f"≤ {high}"
+    return f"{low}–{high}"
+
+
+class SuggestionPanel(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="suggestionPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.heading = QLabel(objectName="suggestionHeading")
+        self.heading.setStyleSheet("font-weight: 600;")
+        self.actions = QLabel(objectName="actionsLabel", wordWrap=True)
+        self.actions.setTextFormat(Qt.TextFormat.RichText)
+        self.deadline = QLabel(objectName="deadlineLabel", wordWrap=True)
+        self.checks_title = QLabel()
+        self.checks = QListWidget(objectName="checksList")
+        self.checks.setWordWrap(True)
+        self.reasons_title = QLabel()
+        self.reasons = QLabel(objectName="reasonsLabel", wordWrap=True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.actions, self.deadline, self.checks_title):
+            layout.addWidget(widget)
+        layout.addWidget(self.checks, 1)
+        layout.addWidget(self.reasons_title)
+        layout.addWidget(self.reasons)
+        self.lang = "en"
+        self.warning_days = 7
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("What the policy allows"))
+        self.checks_title.setText(self.tr("Check first"))
+        self.reasons_title.setText(self.tr("Why"))
+
+    def show_suggestion(self, result: Composition, policy: Policy) -> None:
+        s = result.suggestion
+        self.actions.setText(self._actions_html(result, policy))
+        self._show_deadline(s.deadline, s.days_left)
+        self.checks.clear()
+        for check in s.checks:
+            item = QListWidgetItem(check.get(self.lang))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(check.zh if self.lang == "en" else check.en)
+            self.checks.addItem(item)
+        self.reasons.setText("\n\n".join(
+            f"• {r.en}\n   「{r.rule}」" for r in s.reasons))
+
+    def _actions_html(self, result: Composition, policy: Policy) -> str:
+        s = result.suggestion
+        if not s.actions:
+            return "<i>" + escape(self.tr("No compensation for this case as it stands.")) + "</i>"
+        rows = []
+        for number, action in enumerate(s.actions, 1):
+            label = escape(policy.actions[action].get(self.lang))
+            amount = f" — <b>{escape(refund_text(s.refund))}</b>" \
+                if s.refund and action in REFUND_ACTIONS else ""
+            rows.append(f"{number}. {label}{amount}")
+        return "<br>".join(rows)
+
+    def _show_deadline(self, deadline: object, days_left: int | None) -> None:
+        if deadline is None or days_left is None:
+            self.deadline.hide()
+            return
+        date = escape(str(long_date(deadline)))
+        if days_left < 0:
+            color = PAST
+            text = (self.tr("Deadline {0} — passed yesterday") if days_left == -1 else
+                    self.tr("Deadline {0} — passed {1} days ago")).format(date, -days_left)
+        elif days_left == 0:
+            color, text = SOON, self.tr("Deadline {0} — today is the last day").format(date)
+        else:
+            color = SOON if days_left <= self.warning_days else FINE
+            text = (self.tr("Deadline {0} — 1 day left") if days_left == 1 else
+                    self.tr("Deadline {0} — {1} days left")).format(date, days_left)
+        self.deadline.setStyleSheet(f"color: {color}; font-weight: 600;")
+        self.deadline.setText(text)
+        self.deadline.show()

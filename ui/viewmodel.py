@@ -1,0 +1,126 @@
+"""The one object the panels bind to: it holds the order and calls `app` to compose."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-up
+    from app.catalog import Case, Catalog
+    from app.composer import Composer, Composition
+
+DEBOUNCE_MS = 60
+
+
+class ComposeViewModel(QObject):
+    loaded = Signal()
+    caseChanged = Signal(str)
+    valuesReset = Signal()  # the form must show `values` again (new buyer, restore)
+    compositionChanged = Signal(object)  # a Composition
+    renderFailed = Signal(str)
+    fieldErrorsChanged = Signal(dict)  # field name -> message
+
+    def __init__(self, library: Path | None = None, profile_path: Path | None = None,
+                 today: Callable[[], dt.date] = dt.date.today,
+                 debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__()
+        self._library = library
+        self._profile_path = profile_path
+        self._today = today
+        self.composer: Composer | None = None
+        self.case: Case | None = None
+        self.values: dict[str, str] = {}  # what the agent typed, per field name
+        self.field_errors: dict[str, str] = {}
+        self.last_good: Composition | None = None
+        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer.timeout.connect(self.compose_now)
+
+    @property
+    def catalog(self) -> Catalog:
+        assert self.composer is not None, "load() first"
+        return self.composer.catalog
+
+    def load(self) -> None:
+        """Read the policy and catalog (after the first paint)."""
+        from app.composer import Composer
+        from app.profile import load_profile
+
+        self.composer = Composer.load(user_dir=self._library)
+        if self._profile_path is not None:
+            self.values.update(load_profile(self._profile_path))
+        self.loaded.emit()
+
+    def select_case(self, case_id: str) -> None:
+        case = self.catalog.case(case_id)
+        if self.case is not None and case.id == self.case.id:
+            return
+        self.case = case
+        self.caseChanged.emit(case.id)
+        self.compose_now()
+
+    def set_value(self, name: str, raw: str) -> None:
+        if self.values.get(name, "") == raw:
+            return
+        self.values[name] = raw
+        self._timer.start()
+
+    def new_buyer(self) -> None:
+        """Clear the order but keep what every buyer shares (store name, your name)."""
+        shared = {n for n, spec in self.catalog.fields.items() if spec.shared}
+        self.values = {n: v for n, v in self.values.items() if n in shared}
+        self.valuesReset.emit()
+        self.compose_now()
+
+    def shared_values(self) -> dict[str, str]:
+        shared = {n for n, spec in self.catalog.fields.items() if spec.shared}
+        return {n: v for n, v in self.values.items() if n in shared and v}
+
+    def save_profile(self) -> None:
+        if self._profile_path is not None and self.composer is not None:
+            from app.profile import save_profile
+
+            save_profile(self._profile_path, self.shared_values())
+
+    def compose_now(self) -> None:
+        self._timer.stop()
+        if self.case is None or self.composer is None:
+            return
+        from app.errors import ComposerError
+
+        values, errors = self._parsed_values()
+        if errors != self.field_errors:
+            self.field_errors = errors
+            self.fieldErrorsChanged.emit(errors)
+        try:
+            result = self.composer.compose(self.case.id, values, self._today())
+        except ComposerError as exc:
+            self.renderFailed.emit(str(exc))  # the panels keep the last good preview
+            return
+        self.last_good = result
+        self.compositionChanged.emit(result)
+
+    def _parsed_values(self) -> tuple[dict[str, object], dict[str, str]]:
+        from app.errors import ComposerError
+
+        values: dict[str, object] = {}
+        errors: dict[str, str] = {}
+        for name, raw in self.values.items():
+            try:
+                value = self.catalog.parse(name, raw)
+            except ComposerError as exc:
+                errors[name] = str(exc)
+                continue
+            if value is not None:
+                values[name] = value
+        return values, errors
+
+    def missing_required(self) -> list[str]:
+        """Labels of the fields the current reply still needs."""
+        if self.last_good is None:
+            return []
+        return [self.catalog.fields[n].label.en if n in self.catalog.fields else n
+                for n in self.last_good.missing_fields]

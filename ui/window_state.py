@@ -1,0 +1,69 @@
+"""Window state kept in QSettings: geometry, splitters, last and recent cases, preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+RECENT_LIMIT = 5
+DEFAULT_CHAR_LIMIT = 1000
+
+
+class WindowState:
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def bytes(self, key: str) -> QByteArray | None:
+        value = self.settings.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_bytes(self, key: str, value: QByteArray) -> None:
+        self.settings.setValue(key, value)
+
+    @property
+    def last_case(self) -> str | None:
+        value = self.settings.value("compose/lastCase")
+        return str(value) if value else None
+
+    @last_case.setter
+    def last_case(self, case_id: str) -> None:
+        self.settings.setValue("compose/lastCase", case_id)
+
+    @property
+    def recent_cases(self) -> list[str]:
+        value = self.settings.value("compose/recentCases") or []
+        return [str(v) for v in (value if isinstance(value, list) else [value])]
+
+    def remember_case(self, case_id: str) -> None:
+        recent = [case_id] + [c for c in self.recent_cases if c != case_id]
+        self.settings.setValue("compose/recentCases", recent[:RECENT_LIMIT])
+        self.last_case = case_id
+
+    @property
+    def char_limit(self) -> int:
+        try:
+            return max(1, int(self.settings.value("compose/charLimit", DEFAULT_CHAR_LIMIT)))
+        except (TypeError, ValueError):
+            return DEFAULT_CHAR_LIMIT
+
+    @property
+    def gloss_visible(self) -> bool:
+        return str(self.settings.value("compose/glossVisible", "true")).lower() == "true"
+
+    @gloss_visible.setter
+    def gloss_visible(self, visible: bool) -> None:
+        self.settings.setValue("compose/glossVisible", "true" if visible else "false")
+
+    @property
+    def language(self) -> str:
+        """"zh" or "en": the saved choice, else the system locale on first start."""
+        saved = self.settings.value("ui/language")
+        if saved in ("zh", "en"):
+            return str(saved)
+        return "zh" if QLocale.system().name().lower().startswith("zh") else "en"
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        self.settings.setValue("ui/language", lang)
+
+    def sync(self) -> None:
+        self.settings.sync()
