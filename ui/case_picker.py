@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -16,32 +17,39 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+if TYPE_CHECKING:
+    from app.catalog import Case, Catalog
+    from app.fields import Label
+
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+RECENT_ROLE = Qt.ItemDataRole.UserRole + 3  # set on the "Recently used" group
 RECENT_LIMIT = 5
 
 
-def build_case_model(catalog: object, recent: Sequence[str], lang: str,
+def build_case_model(catalog: Catalog, recent: Sequence[str], lang: str,
                      recent_title: str) -> QStandardItemModel:
     """Category rows with their cases under them; recently used cases first."""
     model = QStandardItemModel()
-    cases = catalog.cases  # type: ignore[attr-defined]
-    categories = catalog.categories  # type: ignore[attr-defined]
+    cases = catalog.cases
+    categories = catalog.categories
     recent_ids = [c for c in recent if c in cases][:RECENT_LIMIT]
     if recent_ids:
-        model.appendRow(_group(recent_title, (cases[c] for c in recent_ids), lang))
+        recent_group = _group(recent_title, (cases[c] for c in recent_ids), lang)
+        recent_group.setData(True, RECENT_ROLE)
+        model.appendRow(recent_group)
     for category_id, title in categories.items():
         members = [c for c in cases.values() if c.category == category_id]
         model.appendRow(_group(_both(title, lang), members, lang))
     return model
 
 
-def _both(label: object, lang: str) -> str:
-    first, second = (label.zh, label.en) if lang == "zh" else (label.en, label.zh)  # type: ignore[attr-defined]
+def _both(label: Label, lang: str) -> str:
+    first, second = (label.zh, label.en) if lang == "zh" else (label.en, label.zh)
     return f"{first}  ·  {second}"
 
 
-def _group(title: str, cases: Iterable[object], lang: str) -> QStandardItem:
+def _group(title: str, cases: Iterable[Case], lang: str) -> QStandardItem:
     group = QStandardItem(title)
     group.setSelectable(False)
     group.setEditable(False)
@@ -50,11 +58,11 @@ def _group(title: str, cases: Iterable[object], lang: str) -> QStandardItem:
     group.setFont(font)
     group.setData("", SEARCH_ROLE)
     for case in cases:
-        item = QStandardItem(_both(case.title, lang))  # type: ignore[attr-defined]
+        item = QStandardItem(_both(case.title, lang))
         item.setEditable(False)
-        item.setData(case.id, CASE_ID_ROLE)  # type: ignore[attr-defined]
-        item.setToolTip(case.id)  # type: ignore[attr-defined]
-        key = f"{case.id} {case.title.en} {case.title.zh} {case.category}"  # type: ignore[attr-defined]
+        item.setData(case.id, CASE_ID_ROLE)
+        item.setToolTip(case.id)
+        key = f"{case.id} {case.title.en} {case.title.zh} {case.category}"
         item.setData(key.lower(), SEARCH_ROLE)
         group.appendRow(item)
     return group
@@ -69,8 +77,9 @@ class CaseFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = text.lower().split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._words:
@@ -141,8 +150,9 @@ class CasePicker(QWidget):
                 return
 
     def step(self, delta: int) -> None:
-        """Choose the next or previous visible case (wrapping)."""
-        rows = self.visible_case_rows()
+        """Choose the next or previous visible case in catalog order (wrapping)."""
+        rows = [r for r in self.visible_case_rows() if not r.parent().data(RECENT_ROLE)] \
+            or self.visible_case_rows()
         if not rows:
             return
         ids = [r.data(CASE_ID_ROLE) for r in rows]

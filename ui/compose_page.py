@@ -131,8 +131,8 @@ class ComposePage(QWidget):
         fields = self.vm.catalog.fields
         missing = self.vm.last_good.missing_fields if self.vm.last_good else ()
         # A hand edit may have filled a marker in: ask only about markers still in the text.
-        still_missing = [n for n in missing if n in fields and f"[{fields[n].marker}]" in text
-                         or n in fields and not self.preview.is_edited]
+        still_missing = [n for n in missing if (n in fields and f"[{fields[n].marker}]" in text)
+                         or (n in fields and not self.preview.is_edited)]
         if still_missing:
             labels = [fields[n].label.get(self.lang) for n in still_missing]
             if not self.confirm(labels):

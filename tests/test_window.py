@@ -1,0 +1,285 @@
+"""The compose window, driven as an agent would (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
+
+from tests.gui_helpers import type_text
+from ui.actions import ActionId
+from ui.main_window import MainWindow
+from ui.viewmodel import ComposeViewModel
+
+TODAY = dt.date(2026, 11, 26)
+
+
+class Confirm:
+    """Stands in for the "copy anyway?" dialog and records what it was asked."""
+
+    def __init__(self, answer: bool) -> None:
+        self.answer, self.asked = answer, []
+
+    def __call__(self, labels: list[str]) -> bool:
+        self.asked.append(labels)
+        return self.answer
+
+
+@pytest.fixture()
+def make_window(qtbot, tmp_path):
+    def make(library: Path | None = None, settings_name: str = "settings.ini") -> MainWindow:
+        settings = QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)
+        settings.setValue("ui/language", settings.value("ui/language", "en"))
+        vm = ComposeViewModel(library=library, profile_path=tmp_path / "profile.json",
+                              today=lambda: TODAY)
+        window = MainWindow(vm, settings)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.ready, timeout=5000):
+            window.show()
+        return window
+
+    return make
+
+
+@pytest.fixture()
+def window(make_window):
+    return make_window()
+
+
+def editor(window: MainWindow, name: str):
+    found = window.findChild(QWidget, f"field_{name}")
+    assert isinstance(found, (QLineEdit, QComboBox, QDateEdit)), name
+    return found
+
+
+def choose(qtbot, window, query: str) -> None:
+    search = window.findChild(QLineEdit, "caseSearch")
+    search.clear()
+    qtbot.keyClicks(search, query)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+
+
+def preview_text(window) -> str:
+    return window.page.preview.text()
+
+
+def wait_preview(qtbot, window, needle: str) -> None:
+    qtbot.waitUntil(lambda: needle in preview_text(window), timeout=3000)
+
+
+def test_chinese_glyphs_are_available(qapp):
+    assert QFontMetrics(QFont()).inFont("北"), "install fonts-wqy-microhei"
+
+
+def test_stable_object_names(window):
+    for name in ("casePicker", "caseSearch", "orderForm", "preview", "gloss",
+                 "suggestionPanel", "copyButton", "charCounter"):
+        assert window.findChild(object, name) is not None, name
+
+
+def test_search_and_enter_choose_a_case(qtbot, window):
+    choose(qtbot, window, "stained")
+    assert window.vm.case.id == "quality-stained"
+    search = window.findChild(QLineEdit, "caseSearch")
+    search.clear()
+    type_text(search, "运输途中")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.vm.case.id == "quality-transit-damage"
+
+
+def test_arrow_keys_in_search_move_through_matches(qtbot, window):
+    search = window.findChild(QLineEdit, "caseSearch")
+    qtbot.keyClicks(search, "not-received")
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.vm.case.id == "not-received-in-transit"
+
+
+def test_typed_buyer_name_appears_in_the_preview(qtbot, window):
+    choose(qtbot, window, "order-shipped")
+    qtbot.keyClicks(editor(window, "buyer_name"), "Maria")
+    wait_preview(qtbot, window, "Dear Maria,")
+
+
+def test_chinese_text_reaches_the_gloss(qtbot, window):
+    choose(qtbot, window, "order-unpaid")
+    type_text(editor(window, "item"), "红色连衣裙")
+    qtbot.waitUntil(lambda: "红色连衣裙" in window.page.preview.gloss.toPlainText(), timeout=3000)
+
+
+def test_ship_date_changes_days_left(qtbot, window):
+    choose(qtbot, window, "not-received-in-transit")
+    editor(window, "shipping_method").setCurrentIndex(
+        editor(window, "shipping_method").findData("epacket"))
+    deadline = window.findChild(QLabel, "deadlineLabel")
+    editor(window, "ship_date").setDate(QDate(2026, 11, 20))
+    qtbot.waitUntil(lambda: "21 days left" in deadline.text(), timeout=3000)
+    editor(window, "ship_date").setDate(QDate(2026, 11, 10))
+    qtbot.waitUntil(lambda: "11 days left" in deadline.text(), timeout=3000)
+    editor(window, "ship_date").setDate(QDate(2026, 10, 1))
+    qtbot.waitUntil(lambda: "passed" in deadline.text(), timeout=3000)
+    assert "wait" not in preview_text(window).lower()
+
+
+def test_switching_case_keeps_the_buyer(qtbot, window):
+    choose(qtbot, window, "order-shipped")
+    qtbot.keyClicks(editor(window, "buyer_name"), "Ahmed")
+    wait_preview(qtbot, window, "Ahmed")
+    choose(qtbot, window, "order-unpaid")
+    assert editor(window, "buyer_name").text() == "Ahmed"
+    assert "Dear Ahmed," in preview_text(window)
+
+
+def test_new_buyer_clears_the_order_but_keeps_store_and_agent(qtbot, window):
+    choose(qtbot, window, "order-shipped")
+    qtbot.keyClicks(editor(window, "buyer_name"), "Ahmed")
+    qtbot.keyClicks(editor(window, "agent_name"), "Lily")
+    wait_preview(qtbot, window, "Lily")
+    window.actions_[ActionId.NEW_BUYER].trigger()
+    assert editor(window, "buyer_name").text() == ""
+    assert editor(window, "agent_name").text() == "Lily"
+    assert "Ahmed" not in preview_text(window) and "Lily" in preview_text(window)
+
+
+def test_copy_puts_exactly_the_preview_on_the_clipboard(qtbot, window):
+    choose(qtbot, window, "order-received-thanks")
+    qtbot.keyClicks(editor(window, "buyer_name"), "Maria")
+    wait_preview(qtbot, window, "Maria")
+    window.page.preview.editor.appendPlainText("P.S. A hand-written line.")
+    qtbot.keyClick(window.page.preview.editor, Qt.Key.Key_Return,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == preview_text(window)
+    assert f"Copied {len(preview_text(window)):,} characters" in window.statusBar().currentMessage()
+
+
+def test_copy_with_missing_fields_asks_first_and_names_them(qtbot, window):
+    confirm = Confirm(answer=False)
+    window.page.confirm = confirm
+    QApplication.clipboard().setText("before")
+    choose(qtbot, window, "order-shipped")
+    window.page.preview.copy_button.click()
+    assert confirm.asked and "Tracking number" in confirm.asked[0]
+    assert QApplication.clipboard().text() == "before"
+    confirm.answer = True
+    window.page.preview.copy_button.click()
+    assert QApplication.clipboard().text() == preview_text(window)
+
+
+def test_missing_markers_are_highlighted(qtbot, window):
+    choose(qtbot, window, "order-shipped")
+    assert "[tracking number]" in preview_text(window)
+    pattern = window.page.preview.highlighter._pattern
+    assert pattern is not None and pattern.search("[tracking number]")
+
+
+def test_hand_edits_survive_order_changes_until_reset(qtbot, window):
+    choose(qtbot, window, "order-received-thanks")
+    window.page.preview.editor.setPlainText("My own words")
+    qtbot.keyClicks(editor(window, "buyer_name"), "Zoe")
+    window.vm.compose_now()
+    assert preview_text(window) == "My own words"
+    window.page.preview.reset_button.click()
+    assert "Dear Zoe," in preview_text(window)
+
+
+def test_char_counter_counts_the_preview(qtbot, window):
+    choose(qtbot, window, "order-unpaid")
+    counter = window.findChild(QLabel, "charCounter")
+    assert counter.text().startswith(f"{len(preview_text(window)):,} / 1,000")
+
+
+def test_settings_restore_after_a_restart(qtbot, make_window):
+    first = make_window()
+    choose(qtbot, first, "customs-tax")
+    first.resize(701, 503)  # within the offscreen screen (800×600), which clamps windows
+    first.page.splitter.setSizes([200, 400, 500])
+    sizes = first.page.splitter.sizes()
+    first.close()
+    second = make_window()
+    assert second.vm.case.id == "customs-tax"
+    assert (second.width(), second.height()) == (701, 503)
+    assert second.page.splitter.sizes() == sizes
+
+
+def test_store_and_agent_names_are_remembered(qtbot, make_window):
+    first = make_window()
+    choose(qtbot, first, "order-unpaid")
+    qtbot.keyClicks(editor(first, "store_name"), "Sunny Store")
+    qtbot.waitUntil(lambda: "Sunny Store" in preview_text(first), timeout=3000)
+    first.close()
+    second = make_window()
+    assert editor(second, "store_name").text() == "Sunny Store"
+
+
+def test_broken_template_shows_its_error_and_keeps_the_last_preview(qtbot, tmp_path,
+                                                                    make_window):
+    library = tmp_path / "library"
+    library.mkdir()
+    window = make_window(library=library)
+    choose(qtbot, window, "order-unpaid")
+    good = preview_text(window)
+    assert good
+    (library / "order-unpaid.j2").write_text(
+        "---\ntitle: {en: X, zh: X}\n---\nHello\n{% if buyer_name %}\n=== gloss ===\n好\n",
+        encoding="utf-8")
+    qtbot.keyClicks(editor(window, "buyer_name"), "Li")
+    error = window.findChild(QLabel, "renderError")
+    qtbot.waitUntil(error.isVisible, timeout=3000)
+    assert "order-unpaid.j2:" in error.text()
+    assert preview_text(window) == good
+
+
+def test_bad_value_is_named_and_kept(qtbot, window):
+    choose(qtbot, window, "missing-item")
+    qtbot.keyClicks(editor(window, "unit_price"), "-5")
+    error = window.findChild(QLabel, "error_unit_price")
+    qtbot.waitUntil(error.isVisible, timeout=3000)
+    assert "0 or more" in error.text()
+    assert editor(window, "unit_price").text() == "-5"
+
+
+def test_next_and_previous_case_actions(qtbot, window):
+    choose(qtbot, window, "order-unpaid")
+    window.findChild(QLineEdit, "caseSearch").clear()
+    window.actions_[ActionId.NEXT_CASE].trigger()
+    assert window.vm.case.id == "order-payment-confirmed"
+    window.actions_[ActionId.PREVIOUS_CASE].trigger()
+    assert window.vm.case.id == "order-unpaid"
+
+
+def test_every_action_shows_its_shortcut_in_the_tooltip(window):
+    for action_id in ActionId:
+        action = window.actions_[action_id]
+        assert not action.shortcut().isEmpty(), action_id
+        assert "(" in action.toolTip(), action_id
+
+
+def _run_app(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", "import sys; from ui.launch import main; "
+                           f"sys.exit(main({list(args)!r}))"], capture_output=True, text=True,
+                          timeout=60, env=env)
+
+
+def test_smoke_prints_seconds_to_first_paint(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    out = _run_app("--smoke", env=env)
+    assert out.returncode == 0, out.stderr
+    seconds = float(out.stdout.split("first paint after ")[1].split()[0])
+    assert 0 < seconds < 60
+
+
+def test_no_display_says_so_in_one_line():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = _run_app(env=env)
+    assert out.returncode != 0
+    assert out.stderr.strip().count("\n") == 0 and "no display" in out.stderr
+    assert "compose" in out.stderr
