@@ -111,6 +111,13 @@ class ComposePage(QWidget):
         self.picker.show_case(case_id)
         self.caseShown.emit(case_id)
 
+    def refresh_case(self) -> None:
+        """Show the current case again (labels in a new language), keeping every value."""
+        if self.vm.case is not None:
+            self._show_case(self.vm.case.id)
+            if self.vm.last_good is not None:
+                self._show_result(self.vm.last_good)
+
     def _show_result(self, result: Composition) -> None:
         catalog = self.vm.catalog
         markers = [f"[{catalog.fields[n].marker}]" for n in result.missing_fields

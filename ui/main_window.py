@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from ui.actions import ActionId, ActionRegistry
 from ui.clipboard import Clipboard, QtClipboard
 from ui.compose_page import ComposePage
+from ui.i18n import LANGUAGES, apply_language
 from ui.viewmodel import ComposeViewModel
 from ui.window_state import WindowState
 
@@ -27,6 +28,7 @@ class MainWindow(QMainWindow):
         self.vm = vm
         self.state = WindowState(settings)
         self.lang = self.state.language
+        apply_language(self.lang)
         self.actions_ = ActionRegistry(self)
         self.page = ComposePage(vm, clipboard or QtClipboard(), self.confirm_missing)
         self.page.set_language(self.lang)
@@ -48,6 +50,17 @@ class MainWindow(QMainWindow):
         for name, menu in self.menus.items():
             menu.addActions(self.actions_.in_menu(name))
             self.addActions(self.actions_.in_menu(name))  # shortcuts work with menus hidden
+        self.language_menu = self.menus["view"].addMenu("")
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for lang, name in LANGUAGES.items():
+            action = group.addAction(name)  # each language named in itself, never translated
+            action.setCheckable(True)
+            action.setChecked(lang == self.lang)
+            action.setObjectName(f"language_{lang}")
+            action.triggered.connect(lambda _=False, code=lang: self.switch_language(code))
+            self.language_menu.addAction(action)
+            self.language_actions[lang] = action
 
     def _connect(self) -> None:
         a, page = self.actions_, self.page
@@ -73,9 +86,28 @@ class MainWindow(QMainWindow):
                   "case": self.tr("&Case"), "view": self.tr("&View")}
         for name, menu in self.menus.items():
             menu.setTitle(titles[name])
+        self.language_menu.setTitle(self.tr("Language / 语言"))
         self.actions_.retranslate()
         self.page.retranslate()
         self._update_counter()
+
+    def switch_language(self, lang: str) -> None:
+        """Change the UI language in place; the order and the preview stay as they are."""
+        if lang == self.lang:
+            return
+        self.lang = self.state.language = lang
+        self.language_actions[lang].setChecked(True)
+        apply_language(lang)  # Qt sends LanguageChange: changeEvent retranslates
+        self.page.set_language(lang)
+        if self.vm.composer is not None:
+            self.page.populate(self.state.recent_cases)
+            if self.vm.case is not None:
+                self.page.refresh_case()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # Start-up: first paint, then read the catalog (nothing the first paint doesn't need).
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
