@@ -283,3 +283,14 @@ def test_no_display_says_so_in_one_line():
     assert out.returncode != 0
     assert out.stderr.strip().count("\n") == 0 and "no display" in out.stderr
     assert "compose" in out.stderr
+
+
+def test_ticked_checks_survive_typing(qtbot, window):
+    choose(qtbot, window, "empty-parcel")
+    checks = window.page.suggestion.checks
+    assert checks.count() >= 2
+    checks.item(0).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(editor(window, "buyer_name"), "Kim")
+    wait_preview(qtbot, window, "Dear Kim,")
+    assert checks.item(0).checkState() == Qt.CheckState.Checked
+    assert checks.item(1).checkState() == Qt.CheckState.Unchecked

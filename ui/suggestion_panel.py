@@ -6,7 +6,15 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.textfmt import long_date, money
 
@@ -41,13 +49,18 @@ class SuggestionPanel(QFrame):
         self.checks.setWordWrap(True)
         self.reasons_title = QLabel()
         self.reasons = QLabel(objectName="reasonsLabel", wordWrap=True)
+        self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.actions, self.deadline, self.checks_title):
             layout.addWidget(widget)
         layout.addWidget(self.checks, 1)
         layout.addWidget(self.reasons_title)
-        layout.addWidget(self.reasons)
+        reasons_scroll = QScrollArea(widgetResizable=True)
+        reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        reasons_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        reasons_scroll.setWidget(self.reasons)
+        layout.addWidget(reasons_scroll, 1)
         self.lang = "en"
         self.warning_days = 7
         self.retranslate()
@@ -61,15 +74,26 @@ class SuggestionPanel(QFrame):
         s = result.suggestion
         self.actions.setText(self._actions_html(result, policy))
         self._show_deadline(s.deadline, s.days_left)
-        self.checks.clear()
-        for check in s.checks:
-            item = QListWidgetItem(check.get(self.lang))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            item.setToolTip(check.zh if self.lang == "en" else check.en)
-            self.checks.addItem(item)
+        self._show_checks([check.get(self.lang) for check in s.checks],
+                          [check.zh if self.lang == "en" else check.en for check in s.checks])
         self.reasons.setText("\n\n".join(
             f"• {r.en}\n   「{r.rule}」" for r in s.reasons))
+
+    def _show_checks(self, texts: list[str], tooltips: list[str]) -> None:
+        """Rebuild the checklist only when its items change, so ticks survive typing."""
+        current = [self.checks.item(i).text() for i in range(self.checks.count())]
+        if current == texts:
+            return
+        ticked = {self.checks.item(i).text() for i in range(self.checks.count())
+                  if self.checks.item(i).checkState() == Qt.CheckState.Checked}
+        self.checks.clear()
+        for text, tooltip in zip(texts, tooltips):
+            item = QListWidgetItem(text)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if text in ticked
+                               else Qt.CheckState.Unchecked)
+            item.setToolTip(tooltip)
+            self.checks.addItem(item)
 
     def _actions_html(self, result: Composition, policy: Policy) -> str:
         s = result.suggestion
