@@ -294,3 +294,11 @@ def test_ticked_checks_survive_typing(qtbot, window):
     wait_preview(qtbot, window, "Dear Kim,")
     assert checks.item(0).checkState() == Qt.CheckState.Checked
     assert checks.item(1).checkState() == Qt.CheckState.Unchecked
+
+
+def test_a_conditional_hand_edit_is_warned_about(qtbot, window):
+    choose(qtbot, window, "order-received-thanks")
+    warning = window.findChild(QLabel, "complianceWarning")
+    assert not warning.isVisible()
+    window.page.preview.editor.appendPlainText("Please cancel the dispute and we will refund you.")
+    assert warning.isVisible() and "dispute" in warning.text()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.compliance import check_reply
 from ui.case_picker import CasePicker, build_case_model
 from ui.clipboard import Clipboard
 from ui.order_form import OrderForm
@@ -80,6 +81,7 @@ class ComposePage(QWidget):
         self.new_buyer_button.clicked.connect(vm.new_buyer)
         self.preview.copyRequested.connect(self.copy_reply)
         self.preview.resetRequested.connect(self.reset_preview)
+        self.preview.editor.textChanged.connect(self._check_compliance)
         vm.caseChanged.connect(self._show_case)
         vm.valuesReset.connect(lambda: self.form.show_values(vm.values))
         vm.compositionChanged.connect(self._show_result)
@@ -125,6 +127,10 @@ class ComposePage(QWidget):
         self.preview.show_result(result.reply, result.gloss, markers)
         assert self.vm.composer is not None
         self.suggestion.show_suggestion(result, self.vm.composer.policy)
+
+    def _check_compliance(self) -> None:
+        warnings = check_reply(self.preview.text())
+        self.preview.show_warnings([w.get(self.lang) for w in warnings])
 
     def reset_preview(self) -> None:
         self.preview.reset()

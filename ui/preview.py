@@ -53,6 +53,8 @@ class PreviewPanel(QWidget):
         self.title.setStyleSheet("font-weight: 600;")
         self.edited_note = QLabel(objectName="editedNote", visible=False, wordWrap=True)
         self.edited_note.setStyleSheet("color: #8a5a00;")
+        self.warnings = QLabel(objectName="complianceWarning", visible=False, wordWrap=True)
+        self.warnings.setStyleSheet("color: #7a2e00; background: #fff1e0; padding: 4px;")
         self.error = QLabel(objectName="renderError", visible=False, wordWrap=True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setStyleSheet("color: #b3261e; background: #fdecea; padding: 4px;")
@@ -85,6 +87,7 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.edited_note)
         layout.addWidget(self.editor, 3)
+        layout.addWidget(self.warnings)
         layout.addLayout(buttons)
         layout.addWidget(self.gloss_toggle)
         layout.addWidget(self.gloss, 2)
@@ -115,6 +118,10 @@ class PreviewPanel(QWidget):
         if self.editor.toPlainText() != reply:
             self.editor.setPlainText(reply)
         self._text_changed()
+
+    def show_warnings(self, messages: list[str]) -> None:
+        self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
+        self.warnings.setVisible(bool(messages))
 
     def show_error(self, message: str) -> None:
         self.error.setText(self.tr("Can't render this reply: {0}").format(message)

@@ -87,7 +87,7 @@ class SuggestionPanel(QFrame):
         ticked = {self.checks.item(i).text() for i in range(self.checks.count())
                   if self.checks.item(i).checkState() == Qt.CheckState.Checked}
         self.checks.clear()
-        for text, tooltip in zip(texts, tooltips):
+        for text, tooltip in zip(texts, tooltips, strict=True):
             item = QListWidgetItem(text)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if text in ticked
