@@ -26,9 +26,10 @@ class SourceError(ComposerError):
 class FieldValueError(ComposerError):
     """A value the agent typed that the field cannot take."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, field: str, message: str, zh: str | None = None) -> None:
         self.field = field
         self.message = message
+        self.zh = zh or message  # the order form shows this when the UI is Chinese
         super().__init__(f"{field}: {message}")
 
 

@@ -84,8 +84,8 @@ def parse_value(spec: FieldSpec, raw: str, known: Mapping[str, Iterable[str]]) -
     if spec.type == "text":
         if len(text) > spec.max_length:
             raise FieldValueError(
-                spec.name, f"too long ({len(text):,} characters; at most {spec.max_length:,})"
-            )
+                spec.name, f"too long ({len(text):,} characters; at most {spec.max_length:,})",
+                f"太长({len(text):,} 个字符,最多 {spec.max_length:,} 个)")
         return text
     return _PARSERS[spec.type](spec, text, known)
 
@@ -94,9 +94,11 @@ def _parse_int(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> in
     try:
         number = int(text)
     except ValueError:
-        raise FieldValueError(spec.name, f"{text[:40]!r} is not a whole number") from None
+        raise FieldValueError(spec.name, f"{text[:40]!r} is not a whole number",
+                              f"{text[:40]!r} 不是整数") from None
     if spec.minimum is not None and number < spec.minimum:
-        raise FieldValueError(spec.name, f"must be at least {spec.minimum}")
+        raise FieldValueError(spec.name, f"must be at least {spec.minimum}",
+                              f"不能小于 {spec.minimum}")
     return number
 
 
@@ -105,11 +107,13 @@ def _parse_money(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> 
     try:
         amount = Decimal(cleaned)
     except InvalidOperation:
-        raise FieldValueError(spec.name, f"{text[:40]!r} is not an amount (e.g. 12.50)") from None
+        raise FieldValueError(spec.name, f"{text[:40]!r} is not an amount (e.g. 12.50)",
+                              f"{text[:40]!r} 不是金额(例如 12.50)") from None
     if not amount.is_finite() or amount < 0:
-        raise FieldValueError(spec.name, f"{text[:40]!r}: an amount must be 0 or more")
+        raise FieldValueError(spec.name, f"{text[:40]!r}: an amount must be 0 or more",
+                              f"{text[:40]!r}:金额不能为负数")
     if amount > MAX_MONEY:
-        raise FieldValueError(spec.name, f"{text[:40]!r} is too large")
+        raise FieldValueError(spec.name, f"{text[:40]!r} is too large", f"{text[:40]!r} 太大")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -118,8 +122,8 @@ def _parse_date(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> d
         return dt.date.fromisoformat(text)
     except ValueError:
         raise FieldValueError(
-            spec.name, f"{text[:40]!r} is not a date (expected YYYY-MM-DD)"
-        ) from None
+            spec.name, f"{text[:40]!r} is not a date (expected YYYY-MM-DD)",
+            f"{text[:40]!r} 不是日期(格式:YYYY-MM-DD)") from None
 
 
 def _parse_closed(spec: FieldSpec, text: str, known: Mapping[str, Iterable[str]]) -> str:

@@ -44,7 +44,8 @@ class ComposePage(QWidget):
         self.suggestion = SuggestionPanel()
         self.preview = PreviewPanel()
         self.case_title = QLabel(objectName="caseTitle", wordWrap=True)
-        self.case_title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        # "bold", not 600: the Chinese font has no semi-bold and would render it regular.
+        self.case_title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.new_buyer_button = QPushButton(objectName="newBuyerButton")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.middle = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
@@ -97,6 +98,7 @@ class ComposePage(QWidget):
     def set_language(self, lang: str) -> None:
         self.lang = self.suggestion.lang = lang
         self.retranslate()
+        self._check_compliance()  # a visible warning switches language too
 
     def populate(self, recent: list[str]) -> None:
         self.picker.set_model(build_case_model(self.vm.catalog, recent, self.lang,

@@ -6,12 +6,12 @@ window's own text changes. Widgets retranslate on QEvent.LanguageChange.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 LANGUAGES = {"en": "English", "zh": "中文"}
 QM_NAME = "reply_composer_zh_CN.qm"
 
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
 
 
 def qm_path() -> str:
@@ -22,18 +22,23 @@ def qm_path() -> str:
 
 def apply_language(lang: str) -> bool:
     """Install the translator for `lang` ("zh" or "en"); Qt then sends LanguageChange."""
-    global _installed
     app = QCoreApplication.instance()
     if app is None:
         return False
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
     if lang != "zh":
         return True
-    translator = QTranslator(app)
-    if not translator.load(qm_path()):
+    # Qt's own strings first (dialog buttons, text-field menus); ours, installed last, win.
+    qt_strings = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_strings.load("qtbase_zh_CN", qt_dir):
+        app.installTranslator(qt_strings)
+        _installed.append(qt_strings)
+    ours = QTranslator(app)
+    if not ours.load(qm_path()):
         return False
-    app.installTranslator(translator)
-    _installed = translator
+    app.installTranslator(ours)
+    _installed.append(ours)
     return True

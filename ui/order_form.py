@@ -114,9 +114,10 @@ class OrderForm(QWidget):
             _set_editor(editor, values.get(name) or self.defaults.get(name, ""))
             editor.blockSignals(False)
 
-    def show_errors(self, errors: Mapping[str, str]) -> None:
+    def show_errors(self, errors: Mapping[str, Exception]) -> None:
         for name, label in self.errors.items():
-            message = errors.get(name, "")
+            error = errors.get(name)
+            message = _error_text(error, self.lang) if error else ""
             label.setText(message)
             label.setVisible(bool(message))
 
@@ -136,3 +137,12 @@ def _set_editor(editor: QWidget, raw: str) -> None:
         editor.setCurrentIndex(max(index, 0))
     elif isinstance(editor, QLineEdit):
         editor.setText(raw)
+
+
+def _error_text(error: Exception, lang: str) -> str:
+    """The message without the field id (the row already names the field)."""
+    from app.errors import FieldValueError
+
+    if isinstance(error, FieldValueError):
+        return error.zh if lang == "zh" else error.message
+    return str(error)

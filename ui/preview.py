@@ -50,7 +50,7 @@ class PreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = QLabel(objectName="previewTitle")
-        self.title.setStyleSheet("font-weight: 600;")
+        self.title.setStyleSheet("font-weight: bold;")
         self.edited_note = QLabel(objectName="editedNote", visible=False, wordWrap=True)
         self.edited_note.setStyleSheet("color: #8a5a00;")
         self.warnings = QLabel(objectName="complianceWarning", visible=False, wordWrap=True)
@@ -63,7 +63,7 @@ class PreviewPanel(QWidget):
         self.reset_button = QPushButton(objectName="resetButton", enabled=False)
         self.copy_button = QPushButton(objectName="copyButton", default=True)
         self.copy_button.setMinimumHeight(34)
-        self.copy_button.setStyleSheet("font-weight: 600;")
+        self.copy_button.setStyleSheet("font-weight: bold;")
         self.gloss_toggle = QToolButton(objectName="glossToggle", checkable=True, checked=True)
         self.gloss_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.gloss_toggle.setArrowType(Qt.ArrowType.DownArrow)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.textfmt import long_date, money
+from app.textfmt import long_date, money, zh_date
 
 if TYPE_CHECKING:
     from app.composer import Composition
@@ -40,7 +40,7 @@ class SuggestionPanel(QFrame):
         super().__init__(parent, objectName="suggestionPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel(objectName="suggestionHeading")
-        self.heading.setStyleSheet("font-weight: 600;")
+        self.heading.setStyleSheet("font-weight: bold;")
         self.actions = QLabel(objectName="actionsLabel", wordWrap=True)
         self.actions.setTextFormat(Qt.TextFormat.RichText)
         self.deadline = QLabel(objectName="deadlineLabel", wordWrap=True)
@@ -76,8 +76,10 @@ class SuggestionPanel(QFrame):
         self._show_deadline(s.deadline, s.days_left)
         self._show_checks([check.get(self.lang) for check in s.checks],
                           [check.zh if self.lang == "en" else check.en for check in s.checks])
-        self.reasons.setText("\n\n".join(
-            f"• {r.en}\n   「{r.rule}」" for r in s.reasons))
+        if self.lang == "zh":  # the playbook's own words are the reason
+            self.reasons.setText("\n\n".join(f"• {r.rule}" for r in s.reasons))
+        else:
+            self.reasons.setText("\n\n".join(f"• {r.en}\n   「{r.rule}」" for r in s.reasons))
 
     def _show_checks(self, texts: list[str], tooltips: list[str]) -> None:
         """Rebuild the checklist only when its items change, so ticks survive typing."""
@@ -98,7 +100,9 @@ class SuggestionPanel(QFrame):
     def _actions_html(self, result: Composition, policy: Policy) -> str:
         s = result.suggestion
         if not s.actions:
-            return "<i>" + escape(self.tr("No compensation for this case as it stands.")) + "</i>"
+            # grey, not italic: Chinese has no italics and a fake slant reads badly
+            return ('<span style="color:#666">'
+                    + escape(self.tr("No compensation for this case as it stands.")) + "</span>")
         rows = []
         for number, action in enumerate(s.actions, 1):
             label = escape(policy.actions[action].get(self.lang))
@@ -111,7 +115,7 @@ class SuggestionPanel(QFrame):
         if deadline is None or days_left is None:
             self.deadline.hide()
             return
-        date = escape(str(long_date(deadline)))
+        date = escape(str((zh_date if self.lang == "zh" else long_date)(deadline)))
         if days_left < 0:
             color = PAST
             text = (self.tr("Deadline {0} — passed yesterday") if days_left == -1 else
@@ -122,6 +126,6 @@ class SuggestionPanel(QFrame):
             color = SOON if days_left <= self.warning_days else FINE
             text = (self.tr("Deadline {0} — 1 day left") if days_left == 1 else
                     self.tr("Deadline {0} — {1} days left")).format(date, days_left)
-        self.deadline.setStyleSheet(f"color: {color}; font-weight: 600;")
+        self.deadline.setStyleSheet(f"color: {color}; font-weight: bold;")
         self.deadline.setText(text)
         self.deadline.show()

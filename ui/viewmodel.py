@@ -22,7 +22,7 @@ class ComposeViewModel(QObject):
     valuesReset = Signal()  # the form must show `values` again (new buyer, restore)
     compositionChanged = Signal(object)  # a Composition
     renderFailed = Signal(str)
-    fieldErrorsChanged = Signal(dict)  # field name -> message
+    fieldErrorsChanged = Signal(dict)  # field name -> ComposerError
 
     def __init__(self, library: Path | None = None, profile_path: Path | None = None,
                  today: Callable[[], dt.date] = dt.date.today,
@@ -34,7 +34,7 @@ class ComposeViewModel(QObject):
         self.composer: Composer | None = None
         self.case: Case | None = None
         self.values: dict[str, str] = {}  # what the agent typed, per field name
-        self.field_errors: dict[str, str] = {}
+        self.field_errors: dict[str, Exception] = {}
         self.last_good: Composition | None = None
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
@@ -92,7 +92,8 @@ class ComposeViewModel(QObject):
         from app.errors import ComposerError
 
         values, errors = self._parsed_values()
-        if errors != self.field_errors:
+        if {n: str(e) for n, e in errors.items()} != \
+                {n: str(e) for n, e in self.field_errors.items()}:
             self.field_errors = errors
             self.fieldErrorsChanged.emit(errors)
         try:
@@ -103,16 +104,16 @@ class ComposeViewModel(QObject):
         self.last_good = result
         self.compositionChanged.emit(result)
 
-    def _parsed_values(self) -> tuple[dict[str, object], dict[str, str]]:
+    def _parsed_values(self) -> tuple[dict[str, object], dict[str, Exception]]:
         from app.errors import ComposerError
 
         values: dict[str, object] = {}
-        errors: dict[str, str] = {}
+        errors: dict[str, Exception] = {}
         for name, raw in self.values.items():
             try:
                 value = self.catalog.parse(name, raw)
             except ComposerError as exc:
-                errors[name] = str(exc)
+                errors[name] = exc
                 continue
             if value is not None:
                 values[name] = value
