@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,8 +75,10 @@ class Composer:
     def compose(self, case_id: str, values: Mapping[str, Value],
                 today: dt.date | None = None) -> Composition:
         case = self.catalog.case(case_id)
-        fields = with_defaults(self.catalog, values)
-        scope = {**fields, **computed_values(self.catalog, case, fields, today or dt.date.today())}
+        # A value for a field this case doesn't use is ignored: the same buyer's order carries
+        # over between cases, but a ship date must not put a deadline on a quality case.
+        fields = with_defaults(self.catalog, {n: v for n, v in values.items() if n in case.fields})
+        scope = self._scope(case, fields, today)
         decision = self.policy.decide(case.id, scope)
         context = self._template_context(scope, decision)
         reply = self.renderer.render(decision.rule.template, context)
@@ -84,6 +86,33 @@ class Composer:
         return Composition(case, reply.text, gloss.text,
                            self._missing(case, fields, decision, reply.missing + gloss.missing),
                            self._suggestion(case, scope, decision))
+
+    def preview_context(self, case_id: str, values: Mapping[str, Value],
+                        today: dt.date | None = None,
+                        template: str | None = None) -> dict[str, Any]:
+        """What `template` sees for this case and order. The case's rule that picks the
+        template decides the refund, even when this order would take another branch: the
+        template editor previews every branch of a case."""
+        case = self.catalog.case(case_id)
+        scope = self._scope(case, with_defaults(self.catalog, values), today)
+        decision = self.policy.decide(case.id, scope)
+        if template is not None and decision.rule.template != template:
+            rules = self.policy.cases[case.id].rules
+            rule = next((r for r in rules if r.template == template), None)
+            if rule is not None:
+                decision = self.policy.decision_for(rule, scope)
+        return self._template_context(scope, decision)
+
+    def use_layers(self, layers: Sequence[tuple[str, Path]]) -> None:
+        """Read templates from these folders from now on (a team folder set, another
+        personal folder): a fresh library and renderer, so nothing stale is kept."""
+        self.library = TemplateLibrary(layers)
+        self.renderer = Renderer(self.library, self.renderer.known_names)
+
+    def _scope(self, case: Case, fields: Mapping[str, Value | None],
+               today: dt.date | None) -> dict[str, Any]:
+        return {**fields,
+                **computed_values(self.catalog, case, fields, today or dt.date.today())}
 
     def _template_context(self, scope: Mapping[str, Any], decision: Decision) -> dict[str, Any]:
         context = {**self.policy.constants}

@@ -233,3 +233,9 @@ def test_every_action_comes_from_the_closed_vocabulary(composer):
 def test_every_reason_quotes_its_playbook_rule(composer):
     for reason in composer.policy.reasons.values():
         assert reason.rule and reason.en
+
+
+def test_fields_a_case_does_not_use_are_ignored(compose):
+    result = compose("quality-stained", ship_date="2026-01-01",
+                     shipping_method="epacket", destination_country="US")
+    assert result.suggestion.deadline is None and result.suggestion.days_left is None
