@@ -302,3 +302,11 @@ def test_a_conditional_hand_edit_is_warned_about(qtbot, window):
     assert not warning.isVisible()
     window.page.preview.editor.appendPlainText("Please cancel the dispute and we will refund you.")
     assert warning.isVisible() and "dispute" in warning.text()
+
+
+def test_fields_the_reply_still_needs_are_tinted(qtbot, window):
+    choose(qtbot, window, "order-shipped")
+    assert editor(window, "tracking_number").property("missing") is True
+    qtbot.keyClicks(editor(window, "tracking_number"), "LP1")
+    qtbot.waitUntil(lambda: editor(window, "tracking_number").property("missing") is False,
+                    timeout=3000)

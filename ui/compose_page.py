@@ -127,6 +127,7 @@ class ComposePage(QWidget):
         markers = [f"[{catalog.fields[n].marker}]" for n in result.missing_fields
                    if n in catalog.fields]
         self.preview.show_result(result.reply, result.gloss, markers)
+        self.form.mark_missing(result.missing_fields)
         assert self.vm.composer is not None
         self.suggestion.show_suggestion(result, self.vm.composer.policy)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from app.fields import FieldSpec
 
 EMPTY_DATE = QDate(2000, 1, 1)  # shown as "—": a date field the agent hasn't set
+MISSING_STYLE = "background: #fff3c4;"  # the same amber as the markers in the reply
 
 
 class OrderForm(QWidget):
@@ -113,6 +114,15 @@ class OrderForm(QWidget):
             editor.blockSignals(True)
             _set_editor(editor, values.get(name) or self.defaults.get(name, ""))
             editor.blockSignals(False)
+
+    def mark_missing(self, names: Iterable[str]) -> None:
+        """Tint the editors of fields the reply still needs, like the markers in the text."""
+        missing = set(names)
+        for name, editor in self.editors.items():
+            flag = name in missing
+            if editor.property("missing") != flag:
+                editor.setProperty("missing", flag)
+                editor.setStyleSheet(MISSING_STYLE if flag else "")
 
     def show_errors(self, errors: Mapping[str, Exception]) -> None:
         for name, label in self.errors.items():
