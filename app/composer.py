@@ -75,9 +75,7 @@ class Composer:
     def compose(self, case_id: str, values: Mapping[str, Value],
                 today: dt.date | None = None) -> Composition:
         case = self.catalog.case(case_id)
-        # A value for a field this case doesn't use is ignored: the same buyer's order carries
-        # over between cases, but a ship date must not put a deadline on a quality case.
-        fields = with_defaults(self.catalog, {n: v for n, v in values.items() if n in case.fields})
+        fields = self._fields(case, values)
         scope = self._scope(case, fields, today)
         decision = self.policy.decide(case.id, scope)
         context = self._template_context(scope, decision)
@@ -94,7 +92,7 @@ class Composer:
         template decides the refund, even when this order would take another branch: the
         template editor previews every branch of a case."""
         case = self.catalog.case(case_id)
-        scope = self._scope(case, with_defaults(self.catalog, values), today)
+        scope = self._scope(case, self._fields(case, values), today)
         decision = self.policy.decide(case.id, scope)
         if template is not None and decision.rule.template != template:
             rules = self.policy.cases[case.id].rules
@@ -108,6 +106,11 @@ class Composer:
         personal folder): a fresh library and renderer, so nothing stale is kept."""
         self.library = TemplateLibrary(layers)
         self.renderer = Renderer(self.library, self.renderer.known_names)
+
+    def _fields(self, case: Case, values: Mapping[str, Value]) -> dict[str, Value | None]:
+        # A value for a field this case doesn't use is ignored: the same buyer's order carries
+        # over between cases, but a ship date must not put a deadline on a quality case.
+        return with_defaults(self.catalog, {n: v for n, v in values.items() if n in case.fields})
 
     def _scope(self, case: Case, fields: Mapping[str, Value | None],
                today: dt.date | None) -> dict[str, Any]:

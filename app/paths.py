@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 APP_NAME = "reply-composer"
@@ -16,3 +17,26 @@ def user_data_dir() -> Path:
 def user_library_dir() -> Path:
     """The personal template layer (overrides the team and bundled templates)."""
     return user_data_dir() / "templates"
+
+
+@dataclass(frozen=True)
+class UserData:
+    """The folders and files under one user data directory (tests point it at a temp dir)."""
+
+    root: Path
+
+    @classmethod
+    def default(cls) -> UserData:
+        return cls(user_data_dir())
+
+    @property
+    def library(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def drafts(self) -> Path:
+        return self.root / "drafts"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "config.json"

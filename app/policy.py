@@ -105,6 +105,11 @@ class Policy:
             return Decision(rule, refund, frozenset(empty | unknown))
         raise SourceError(self.path, None, f"{case_id}: no rule applies (add a fallback rule)")
 
+    def decision_for(self, rule: Rule, scope: Mapping[str, Any]) -> Decision:
+        """The decision as if `rule` had held: previews a branch the order doesn't take."""
+        refund, empty = _refund(rule, {**self.constants, **scope})
+        return Decision(rule, refund, empty)
+
 
 def _refund(rule: Rule, scope: Mapping[str, Any]) -> tuple[Refund | None, frozenset[str]]:
     if rule.refund is None:

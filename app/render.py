@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
@@ -74,18 +75,11 @@ class _LibraryLoader(BaseLoader):
         self, environment: Environment, template: str
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         file, part = self.resolve(template)
-        stamp = file.stamp
+        served = (os.path.join(file.path.parent, file.path.name), file.stamp)
 
         def uptodate() -> bool:
             # Stale when the file changed, or a higher layer now overrides it.
-            found = self.library.path_of(file.id)
-            if found is None or found[1] != file.path:
-                return False
-            try:
-                stat = file.path.stat()
-            except OSError:
-                return False
-            return (stat.st_mtime_ns, stat.st_size) == stamp
+            return self.library.state(file.id) == served
 
         return _keep_include_breaks(file.padded(part)), str(file.path), uptodate
 

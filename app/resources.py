@@ -28,16 +28,28 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     pass
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     data = LineDict()
     data.line = node.start_mark.line + 1
-    data.key_lines = {}
+    key_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.key_lines[key] = key_node.start_mark.line + 1
+        key = _construct(loader, key_node)
+        data[key] = _construct(loader, value_node)
+        key_lines[key] = key_node.start_mark.line + 1
+    data.key_lines = key_lines
     return data
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # A string scalar is its text (what SafeConstructor.construct_yaml_str returns), without
+    # the general dispatch: most nodes of our files are strings, and this halves load time.
+    if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG:
+        return node.value
+    return loader.construct_object(node, deep=True)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)

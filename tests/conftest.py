@@ -1,13 +1,21 @@
+import atexit
 import datetime as dt
 import os
+import shutil
+import tempfile
 
 # Before anything imports Qt: the tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A safety net: no test may touch the real user data folder (platformdirs reads this on
+# Linux). Tests that need one pass a temporary UserData explicitly.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="reply-composer-test-data-")
 
 import pytest
 
 from app.composer import Composer
 from tests.samples import FULL_ORDER, TODAY
+
+atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
+from app.paths import UserData
 from tests.gui_helpers import type_text
 from ui.actions import ActionId
 from ui.main_window import MainWindow
@@ -39,7 +40,7 @@ def make_window(qtbot, tmp_path):
         settings.setValue("ui/language", settings.value("ui/language", "en"))
         vm = ComposeViewModel(library=library, profile_path=tmp_path / "profile.json",
                               today=lambda: TODAY)
-        window = MainWindow(vm, settings)
+        window = MainWindow(vm, settings, user_data=UserData(tmp_path / "data"))
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.ready, timeout=5000):
             window.show()

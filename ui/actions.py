@@ -22,6 +22,19 @@ class ActionId(Enum):
     RESET_PREVIEW = auto()
     NEXT_TAB = auto()
     QUIT = auto()
+    SAVE_TEMPLATE = auto()
+    NEW_TEMPLATE = auto()
+    DUPLICATE_TEMPLATE = auto()
+    DELETE_TEMPLATE = auto()
+    UNDO_DELETE = auto()
+    REVERT_TEMPLATE = auto()
+    TEMPLATE_HISTORY = auto()
+    INSERT_FIELD = auto()
+    PREVIEW_WITH_ORDER = auto()
+    IMPORT_TEMPLATES = auto()
+    EXPORT_TEMPLATES = auto()
+    EXPORT_SELECTED = auto()
+    TEAM_FOLDER = auto()
 
 
 @dataclass(frozen=True)
@@ -45,7 +58,31 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.RESET_PREVIEW: ActionSpec("Reset to template", ("Ctrl+R",), "edit"),
     ActionId.NEXT_TAB: ActionSpec("Next tab", (StandardKey.NextChild, "Ctrl+Tab"), "view"),
     ActionId.QUIT: ActionSpec("Quit", (StandardKey.Quit, "Ctrl+Q"), "file"),
+    # The Templates tab's commands (enabled while that tab is shown).
+    ActionId.NEW_TEMPLATE: ActionSpec("New template…", ("Ctrl+Shift+N",), "file"),
+    ActionId.SAVE_TEMPLATE: ActionSpec("Save template", (StandardKey.Save, "Ctrl+S"), "file"),
+    ActionId.IMPORT_TEMPLATES: ActionSpec("Import template pack…", ("Ctrl+Shift+I",), "file"),
+    ActionId.EXPORT_TEMPLATES: ActionSpec("Export my templates…", ("Ctrl+Shift+E",), "file"),
+    ActionId.EXPORT_SELECTED: ActionSpec("Export selected templates…", ("Ctrl+Alt+E",),
+                                         "file"),
+    ActionId.TEAM_FOLDER: ActionSpec("Team template folder…", ("Ctrl+Alt+T",), "file"),
+    ActionId.DUPLICATE_TEMPLATE: ActionSpec("Duplicate template…", ("Ctrl+Shift+D",), "edit"),
+    ActionId.DELETE_TEMPLATE: ActionSpec("Delete template", ("Ctrl+Shift+Del",), "edit"),
+    ActionId.REVERT_TEMPLATE: ActionSpec("Revert template to default", ("Ctrl+Shift+R",),
+                                         "edit"),
+    ActionId.UNDO_DELETE: ActionSpec("Undo delete or revert", ("Ctrl+Alt+Z",), "edit"),
+    ActionId.TEMPLATE_HISTORY: ActionSpec("Template history…", ("Ctrl+Shift+H",), "edit"),
+    ActionId.INSERT_FIELD: ActionSpec("Insert field", ("Ctrl+Shift+F",), "edit"),
+    ActionId.PREVIEW_WITH_ORDER: ActionSpec("Preview templates with the compose tab's order",
+                                            ("Ctrl+Shift+O",), "view"),
 }
+
+TEMPLATE_ACTIONS = (
+    ActionId.NEW_TEMPLATE, ActionId.SAVE_TEMPLATE, ActionId.IMPORT_TEMPLATES,
+    ActionId.EXPORT_TEMPLATES, ActionId.EXPORT_SELECTED, ActionId.TEAM_FOLDER,
+    ActionId.DUPLICATE_TEMPLATE, ActionId.DELETE_TEMPLATE, ActionId.REVERT_TEMPLATE,
+    ActionId.UNDO_DELETE, ActionId.TEMPLATE_HISTORY, ActionId.INSERT_FIELD,
+    ActionId.PREVIEW_WITH_ORDER)
 
 
 class ActionRegistry:
@@ -60,6 +97,7 @@ class ActionRegistry:
             self._actions[action_id] = action
         self[ActionId.TOGGLE_GLOSS].setCheckable(True)
         self[ActionId.TOGGLE_GLOSS].setChecked(True)
+        self[ActionId.PREVIEW_WITH_ORDER].setCheckable(True)
         self.retranslate()
 
     def __getitem__(self, action_id: ActionId) -> QAction:

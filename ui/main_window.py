@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
 
-from ui.actions import ActionId, ActionRegistry
+from ui.actions import TEMPLATE_ACTIONS, ActionId, ActionRegistry
 from ui.clipboard import Clipboard, QtClipboard
 from ui.compose_page import ComposePage
 from ui.i18n import LANGUAGES, apply_language
+from ui.templates_tab import TemplatesTab
 from ui.viewmodel import ComposeViewModel
-from ui.window_state import WindowState
+from ui.window_state import SPLITTERS, WindowState
+
+if TYPE_CHECKING:
+    from app.paths import UserData
+    from ui.editor_page import EditorPage
+    from ui.editor_vm import TemplateEditorViewModel
 
 NEAR_LIMIT = 0.9
 
@@ -23,7 +30,7 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the catalog is loaded and the last case restored
 
     def __init__(self, vm: ComposeViewModel, settings: QSettings,
-                 clipboard: Clipboard | None = None) -> None:
+                 clipboard: Clipboard | None = None, user_data: UserData | None = None) -> None:
         super().__init__(objectName="mainWindow")
         self.vm = vm
         self.state = WindowState(settings)
@@ -32,8 +39,10 @@ class MainWindow(QMainWindow):
         self.actions_ = ActionRegistry(self)
         self.page = ComposePage(vm, clipboard or QtClipboard(), self.confirm_missing)
         self.page.set_language(self.lang)
+        self.templates = TemplatesTab(vm, user_data, self.actions_)
         self.tabs = QTabWidget(objectName="tabs")
         self.tabs.addTab(self.page, "")
+        self.tabs.addTab(self.templates, "")
         self.setCentralWidget(self.tabs)
         self.counter = QLabel(objectName="charCounter")
         self.statusBar().addPermanentWidget(self.counter)
@@ -47,9 +56,18 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         self.menus = {name: bar.addMenu("") for name in ("file", "edit", "case", "view")}
+        templates = {self.actions_[a] for a in TEMPLATE_ACTIONS}
+        quit_ = self.actions_[ActionId.QUIT]
         for name, menu in self.menus.items():
-            menu.addActions(self.actions_.in_menu(name))
-            self.addActions(self.actions_.in_menu(name))  # shortcuts work with menus hidden
+            actions = self.actions_.in_menu(name)
+            # The compose commands, then the Templates tab's, then Quit last.
+            groups = ([a for a in actions if a not in templates and a is not quit_],
+                      [a for a in actions if a in templates], [a for a in actions if a is quit_])
+            for group in groups:
+                if group and not menu.isEmpty():
+                    menu.addSeparator()
+                menu.addActions(group)
+            self.addActions(actions)  # shortcuts work with menus hidden
         self.language_menu = self.menus["view"].addMenu("")
         group = QActionGroup(self)
         self.language_actions = {}
@@ -64,7 +82,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         a, page = self.actions_, self.page
-        a.connect(ActionId.FOCUS_SEARCH, page.picker.focus_search)
+        a.connect(ActionId.FOCUS_SEARCH, self._focus_search)
         a.connect(ActionId.NEXT_CASE, lambda: page.picker.step(1))
         a.connect(ActionId.PREVIOUS_CASE, lambda: page.picker.step(-1))
         a.connect(ActionId.COPY_REPLY, page.copy_reply)
@@ -78,10 +96,26 @@ class MainWindow(QMainWindow):
         page.copied.connect(self._copied)
         page.caseShown.connect(self._case_shown)
         self.vm.loaded.connect(self._loaded)
+        self.templates.dirtyChanged.connect(self._templates_dirty)
+        self.templates.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.templates.libraryChanged.connect(self.vm.compose_now)  # a save shows at once
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    @property
+    def editor(self) -> EditorPage:
+        """The Templates tab's page (built once the catalog is loaded)."""
+        assert self.templates.page is not None, "not loaded yet"
+        return self.templates.page
+
+    @property
+    def editor_vm(self) -> TemplateEditorViewModel:
+        assert self.templates.vm is not None, "not loaded yet"
+        return self.templates.vm
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reply Composer"))
         self.tabs.setTabText(0, self.tr("Compose"))
+        self._templates_dirty(self.templates.dirty())
         titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"),
                   "case": self.tr("&Case"), "view": self.tr("&View")}
         for name, menu in self.menus.items():
@@ -89,6 +123,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(self.tr("Language / 语言"))
         self.actions_.retranslate()
         self.page.retranslate()
+        self.templates.retranslate()
         self._update_counter()
 
     def switch_language(self, lang: str) -> None:
@@ -99,6 +134,7 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         apply_language(lang)  # Qt sends LanguageChange: changeEvent retranslates
         self.page.set_language(lang)
+        self.templates.set_language(lang)
         if self.vm.composer is not None:
             self.page.populate(self.state.recent_cases)
             if self.vm.case is not None:
@@ -118,6 +154,12 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _loaded(self) -> None:
+        try:
+            self.templates.build(self.lang)  # before the first reply: it adds the user's layers
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Templates: {0}").format(exc))
+        self._restore_splitters()
+        self.templates.set_active(self.tabs.currentWidget() is self.templates)
         self.page.populate(self.state.recent_cases)
         last = self.state.last_case
         if last and last in self.vm.catalog.cases:
@@ -130,6 +172,20 @@ class MainWindow(QMainWindow):
     def _set_gloss_visible(self, visible: bool) -> None:
         self.page.preview.set_gloss_visible(visible)
         self.state.gloss_visible = visible
+
+    def _tab_changed(self, _index: int) -> None:
+        self.templates.set_active(self.tabs.currentWidget() is self.templates)
+
+    def _focus_search(self) -> None:
+        """Find works in the tab shown: cases on Compose, templates on Templates."""
+        if self.tabs.currentWidget() is self.templates:
+            self.templates.focus_filter()
+        else:
+            self.page.picker.focus_search()
+
+    def _templates_dirty(self, dirty: bool) -> None:
+        title = self.tr("Templates")
+        self.tabs.setTabText(1, f"{title} ●" if dirty else title)
 
     def _next_tab(self) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
@@ -153,17 +209,27 @@ class MainWindow(QMainWindow):
         geometry = self.state.bytes("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1320, 800)
-        for key, splitter in (("window/splitter", self.page.splitter),
-                              ("window/middleSplitter", self.page.middle)):
+        self._restore_splitters()
+        self._set_gloss_visible(self.state.gloss_visible)
+
+    def _restore_splitters(self) -> None:
+        for key, splitter in self._splitters().items():
             sizes = self.state.bytes(key)
             if sizes is not None:
                 splitter.restoreState(sizes)
-        self._set_gloss_visible(self.state.gloss_visible)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        """The splitters built so far (the Templates tab's come after the first paint)."""
+        found = {s.objectName(): s for s in self.findChildren(QSplitter)}
+        return {key: found[name] for key, name in SPLITTERS.items() if name in found}
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.templates.confirm_close():
+            event.ignore()  # an unsaved template, and the person chose to stay
+            return
         self.state.set_bytes("window/geometry", self.saveGeometry())
-        self.state.set_bytes("window/splitter", self.page.splitter.saveState())
-        self.state.set_bytes("window/middleSplitter", self.page.middle.saveState())
+        for key, splitter in self._splitters().items():
+            self.state.set_bytes(key, splitter.saveState())
         self.state.sync()
         self.vm.save_profile()
         super().closeEvent(event)

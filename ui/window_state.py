@@ -6,6 +6,13 @@ from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 RECENT_LIMIT = 5
 DEFAULT_CHAR_LIMIT = 1000
+# Each splitter's saved state: settings key -> the splitter's object name.
+SPLITTERS = {
+    "window/splitter": "mainSplitter",
+    "window/middleSplitter": "middleSplitter",
+    "window/templateSplitter": "templateSplitter",
+    "window/templateEditorSplitter": "templateEditorSplitter",
+}
 
 
 class WindowState:

@@ -4,55 +4,120 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="39"/>
+        <location filename="../../ui/actions.py" line="52"/>
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="40"/>
+        <location filename="../../ui/actions.py" line="53"/>
         <source>Next case</source>
         <translation>下一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="41"/>
+        <location filename="../../ui/actions.py" line="54"/>
         <source>Previous case</source>
         <translation>上一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="42"/>
+        <location filename="../../ui/actions.py" line="55"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="43"/>
+        <location filename="../../ui/actions.py" line="56"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="44"/>
+        <location filename="../../ui/actions.py" line="57"/>
         <source>Show Chinese gloss</source>
         <translation>显示中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="45"/>
+        <location filename="../../ui/actions.py" line="58"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="46"/>
+        <location filename="../../ui/actions.py" line="59"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="47"/>
+        <location filename="../../ui/actions.py" line="60"/>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="62"/>
+        <source>New template…</source>
+        <translation>新建模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="63"/>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="64"/>
+        <source>Import template pack…</source>
+        <translation>导入模板包…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="65"/>
+        <source>Export my templates…</source>
+        <translation>导出我的模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="66"/>
+        <source>Export selected templates…</source>
+        <translation>导出所选模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="68"/>
+        <source>Team template folder…</source>
+        <translation>团队模板文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="69"/>
+        <source>Duplicate template…</source>
+        <translation>复制模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="70"/>
+        <source>Delete template</source>
+        <translation>删除模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="71"/>
+        <source>Revert template to default</source>
+        <translation>模板恢复默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="73"/>
+        <source>Undo delete or revert</source>
+        <translation>撤销删除或恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="74"/>
+        <source>Template history…</source>
+        <translation>模板历史…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="75"/>
+        <source>Insert field</source>
+        <translation>插入字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="76"/>
+        <source>Preview templates with the compose tab&apos;s order</source>
+        <translation>用写回复页的订单预览模板</translation>
     </message>
 </context>
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../ui/case_picker.py" line="113"/>
+        <location filename="../../ui/case_picker.py" line="121"/>
         <source>Find a case — English, 中文 or id (Ctrl+K)</source>
         <translation>查找案例 — 中文、English 或编号 (Ctrl+K)</translation>
     </message>
@@ -60,75 +125,366 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose_page.py" line="92"/>
+        <location filename="../../ui/compose_page.py" line="93"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="93"/>
+        <location filename="../../ui/compose_page.py" line="94"/>
         <source>Clear the order (keeps store and your name)</source>
         <translation>清空订单（保留店铺名称和客服姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="103"/>
+        <location filename="../../ui/compose_page.py" line="105"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
 </context>
 <context>
+    <name>DraftPreviewPanel</name>
+    <message>
+        <location filename="../../ui/editor_preview.py" line="41"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_preview.py" line="42"/>
+        <source>Use the compose tab&apos;s order (else sample data)</source>
+        <translation>使用写回复页的订单（否则用示例数据）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_preview.py" line="43"/>
+        <source>Chinese gloss</source>
+        <translation>中文释义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_preview.py" line="56"/>
+        <source>As the reply to: {0}</source>
+        <translation>作为以下案例的回复：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_preview.py" line="64"/>
+        <source>The preview below is the last good one.</source>
+        <translation>下面是上一次成功的预览。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_preview.py" line="66"/>
+        <source>Can&apos;t render this template:</source>
+        <translation>无法生成此模板：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_preview.py" line="74"/>
+        <source>line {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>EditorCommands</name>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="72"/>
+        <source>Saved {0} — it has problems, so its case shows an error until they are fixed</source>
+        <translation>已保存 {0} — 模板有问题，修正前其案例会显示错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="75"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="111"/>
+        <location filename="../../ui/editor_commands.py" line="122"/>
+        <source>Created {0}</source>
+        <translation>已创建 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="135"/>
+        <source>{0} was reverted to the default version.</source>
+        <translation>{0} 已恢复为默认版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="136"/>
+        <source>{0} was deleted.</source>
+        <translation>{0} 已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="139"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="146"/>
+        <source>Restored {0}</source>
+        <translation>已恢复 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="153"/>
+        <source>No earlier versions of {0} yet</source>
+        <translation>{0} 还没有早期版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="160"/>
+        <source>Restored an earlier version: save to keep it</source>
+        <translation>已恢复早期版本：保存后生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="172"/>
+        <source>Exported {0} template(s) to {1}</source>
+        <translation>已导出 {0} 个模板到 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="190"/>
+        <source>Imported {0} template(s)</source>
+        <translation>已导入 {0} 个模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="197"/>
+        <source>Team folder: {0}</source>
+        <translation>团队文件夹：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_commands.py" line="197"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>EditorPage</name>
+    <message>
+        <location filename="../../ui/editor_page.py" line="132"/>
+        <source>Personal</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="132"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="133"/>
+        <source>Bundled</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="164"/>
+        <source>overrides the team&apos;s version</source>
+        <translation>覆盖团队版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="165"/>
+        <source>overrides the bundled version</source>
+        <translation>覆盖内置版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="167"/>
+        <source>read-only: saving makes it your own version</source>
+        <translation>只读：保存后成为你的个人版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="170"/>
+        <source>a shared piece other templates include</source>
+        <translation>其他模板引用的共用片段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="173"/>
+        <source>used by: {0}</source>
+        <translation>用于：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="175"/>
+        <source>no case uses it yet (a rule in policy.yaml picks templates)</source>
+        <translation>还没有案例使用（由 policy.yaml 中的规则选择模板）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="222"/>
+        <source>{0} was changed on disk by another window or program.</source>
+        <translation>{0} 已被其他窗口或程序在磁盘上修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="223"/>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="223"/>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="237"/>
+        <source>Unsaved template edits from last time were found: {0}</source>
+        <translation>发现上次未保存的模板修改：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="238"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="239"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_page.py" line="240"/>
+        <source>Unsaved template edits from last time were found: see the Templates tab</source>
+        <translation>发现上次未保存的模板修改：请查看“模板”标签页</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="107"/>
+        <source>History of {0}</source>
+        <translation>{0} 的历史版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="115"/>
+        <source>{0}  ·  {1} bytes</source>
+        <translation>{0}  ·  {1} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="121"/>
+        <source>Restore into the editor</source>
+        <translation>恢复到编辑器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="124"/>
+        <source>Each save keeps the version it replaced. Restoring puts it in the editor; save to keep it.</source>
+        <translation>每次保存都会保留被替换的版本。恢复后内容会放入编辑器，保存后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="152"/>
+        <source>Import templates</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="155"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="155"/>
+        <source>What happens</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="156"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="172"/>
+        <source>Import ticked</source>
+        <translation>导入已勾选的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="188"/>
+        <source>new template</source>
+        <translation>新模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="189"/>
+        <source>overrides the team or bundled version</source>
+        <translation>覆盖团队或内置版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="190"/>
+        <source>identical to yours: nothing to do</source>
+        <translation>与你的版本相同：无需操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="191"/>
+        <source>CONFLICT: replaces your own version</source>
+        <translation>冲突：将替换你的个人版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="194"/>
+        <source>{0} template(s) in {1}. Your own versions are only replaced when you tick them; each replaced version is kept in its history.</source>
+        <translation>{1} 中有 {0} 个模板。只有勾选时才会替换你的个人版本；被替换的版本会保留在历史中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="198"/>
+        <source>Skipped: {0}</source>
+        <translation>已跳过：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="209"/>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="209"/>
+        <source>pack</source>
+        <translation>模板包</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>Templates: {0}</source>
+        <translation>模板：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="187"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Fields missing</source>
         <translation>缺少必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>The reply still needs: {0}.
 
 Copy it anyway?</source>
@@ -176,6 +532,113 @@ Copy it anyway?</source>
     </message>
 </context>
 <context>
+    <name>Prompts</name>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="31"/>
+        <source>Unsaved templates</source>
+        <translation>未保存的模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="32"/>
+        <source>These templates have unsaved changes:
+{0}
+
+Save them?</source>
+        <translation>以下模板有未保存的修改：
+{0}
+
+要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="38"/>
+        <source>Revert {0} to the default version? Your version is kept in its history.</source>
+        <translation>将 {0} 恢复为默认版本？你的版本会保留在历史中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="40"/>
+        <source>Delete the template {0}? You can undo this.</source>
+        <translation>删除模板 {0}？此操作可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="42"/>
+        <source>Unsaved changes to it will be lost.</source>
+        <translation>它未保存的修改将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="43"/>
+        <location filename="../../ui/editor_prompts.py" line="120"/>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="50"/>
+        <source>Changed on disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="51"/>
+        <source>{0} was changed on disk since you opened it (another window or program).</source>
+        <translation>{0} 在你打开后已在磁盘上被修改（其他窗口或程序）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="54"/>
+        <source>Overwrite (keeps theirs in history)</source>
+        <translation>覆盖（对方的版本保留在历史中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="56"/>
+        <source>Reload theirs (drops my edits)</source>
+        <translation>载入对方的版本（放弃我的修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="68"/>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="75"/>
+        <source>Duplicate template</source>
+        <translation>复制模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="85"/>
+        <source>Export templates</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="93"/>
+        <source>Import templates</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="104"/>
+        <source>Team folder</source>
+        <translation>团队文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="105"/>
+        <source>Templates are shared from:
+{0}</source>
+        <translation>共享模板来自：
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="107"/>
+        <source>Choose another…</source>
+        <translation>选择其他…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="108"/>
+        <source>Stop using it</source>
+        <translation>停止使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_prompts.py" line="115"/>
+        <source>Choose the team&apos;s template folder (read-only here)</source>
+        <translation>选择团队模板文件夹（在此只读）</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionPanel</name>
     <message>
         <location filename="../../ui/suggestion_panel.py" line="69"/>
@@ -193,34 +656,153 @@ Copy it anyway?</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="101"/>
+        <location filename="../../ui/suggestion_panel.py" line="105"/>
         <source>No compensation for this case as it stands.</source>
         <translation>按目前情况，暂不补偿。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="117"/>
+        <location filename="../../ui/suggestion_panel.py" line="121"/>
         <source>Deadline {0} — passed yesterday</source>
         <translation>截止日期 {0} — 昨天已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="118"/>
+        <location filename="../../ui/suggestion_panel.py" line="122"/>
         <source>Deadline {0} — passed {1} days ago</source>
         <translation>截止日期 {0} — 已过期 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="120"/>
+        <location filename="../../ui/suggestion_panel.py" line="124"/>
         <source>Deadline {0} — today is the last day</source>
         <translation>截止日期 {0} — 今天是最后一天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="123"/>
+        <location filename="../../ui/suggestion_panel.py" line="127"/>
         <source>Deadline {0} — 1 day left</source>
         <translation>截止日期 {0} — 还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="124"/>
+        <location filename="../../ui/suggestion_panel.py" line="128"/>
         <source>Deadline {0} — {1} days left</source>
         <translation>截止日期 {0} — 还剩 {1} 天</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateForm</name>
+    <message>
+        <location filename="../../ui/template_form.py" line="115"/>
+        <source>Title (English)</source>
+        <translation>标题（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="116"/>
+        <source>Title (中文)</source>
+        <translation>标题（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="116"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="119"/>
+        <source>Reply (English)</source>
+        <translation>回复（英文）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="120"/>
+        <source>Chinese gloss (中文释义)</source>
+        <translation>中文释义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="121"/>
+        <source>Insert field</source>
+        <translation>插入字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="122"/>
+        <source>Order fields</source>
+        <translation>订单字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="122"/>
+        <source>Computed values</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="123"/>
+        <source>Refund and policy</source>
+        <translation>退款与政策</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="123"/>
+        <source>Filters</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="124"/>
+        <source>Shared pieces</source>
+        <translation>共用片段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="162"/>
+        <source>Shared piece</source>
+        <translation>共用片段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/template_form.py" line="219"/>
+        <source>line {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateIdDialog</name>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="54"/>
+        <source>For the case</source>
+        <translation>用于案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="55"/>
+        <source>Template id</source>
+        <translation>模板编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="58"/>
+        <source>Lower-case letters, digits and &apos;-&apos;; it becomes the file name.</source>
+        <translation>小写字母、数字和“-”；它会成为文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="85"/>
+        <source>Use lower-case letters, digits and &apos;-&apos; only.</source>
+        <translation>只能使用小写字母、数字和“-”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_dialogs.py" line="87"/>
+        <source>A template with this id already exists.</source>
+        <translation>已有相同编号的模板。</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateList</name>
+    <message>
+        <location filename="../../ui/editor_list.py" line="57"/>
+        <source>Filter templates — English, 中文, id or layer</source>
+        <translation>筛选模板 — 中文、English、编号或层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_list.py" line="58"/>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_list.py" line="58"/>
+        <source>Layer</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_list.py" line="116"/>
+        <source>Customised: your version overrides the default one</source>
+        <translation>已自定义：你的版本覆盖默认版本</translation>
     </message>
 </context>
 </TS>
