@@ -9,8 +9,12 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import ClipboardUnavailable, ComposerError, FieldValueError
+
+if TYPE_CHECKING:
+    from app.composer import Composer
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -70,10 +74,15 @@ def main(argv: Sequence[str] | None = None, hooks: Hooks | None = None) -> int:
         return EXIT_OK
 
 
-def _composer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _composer(args: argparse.Namespace) -> Composer:
+    """The user's layers as the window sees them: personal (or --library DIR), team, bundled."""
     from app.composer import Composer
+    from app.config import load_config
+    from app.paths import UserData
 
-    return Composer.load(user_dir=args.library)
+    data = UserData.default()
+    return Composer.load(user_dir=args.library or data.library,
+                         team_dir=load_config(data.config).team_dir)
 
 
 def _cases(args: argparse.Namespace) -> int:

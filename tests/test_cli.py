@@ -67,3 +67,17 @@ def test_library_option_layers_a_personal_template_over_the_bundled_one(tmp_path
         encoding="utf-8")
     out = cli("--library", str(tmp_path), "compose", "order-unpaid", "--set", "item=hat")
     assert out.stdout.startswith("Personal hat")
+
+
+def test_compose_uses_the_personal_templates_in_the_user_data_dir(tmp_path):
+    import os
+
+    library = tmp_path / "reply-composer" / "templates"
+    library.mkdir(parents=True)
+    (library / "order-unpaid.j2").write_text(
+        "---\ntitle: {en: Mine, zh: 我的}\n---\nFrom my folder\n=== gloss ===\n我的\n",
+        encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "app", "compose", "order-unpaid"],
+                         capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    assert out.stdout.startswith("From my folder"), out.stderr
