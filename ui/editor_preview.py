@@ -17,7 +17,7 @@ class DraftPreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templatePreviewPanel")
         self.title = QLabel(objectName="templatePreviewTitle")
-        self.title.setStyleSheet("font-weight: 600;")
+        self.title.setStyleSheet("font-weight: bold;")
         self.use_order = QCheckBox(objectName="previewUseOrder")
         self.case_label = QLabel(objectName="templatePreviewCase", wordWrap=True)
         self.case_label.setStyleSheet("color: #5f6368;")

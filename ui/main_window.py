@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         count, limit = len(self.page.preview.text()), self.state.char_limit
         self.counter.setText(self.tr("{0} / {1} characters").format(f"{count:,}", f"{limit:,}"))
         color = "#b3261e" if count > limit else "#a15c00" if count >= limit * NEAR_LIMIT else ""
-        self.counter.setStyleSheet(f"color: {color}; font-weight: 600;" if color else "")
+        self.counter.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
 
     def _copied(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Copied {0} characters").format(f"{count:,}"), 5000)
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
     def confirm_missing(self, labels: list[str]) -> bool:
         answer = QMessageBox.question(
             self, self.tr("Fields missing"),
-            self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(", ".join(labels)))
+            self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(("、" if self.lang == "zh" else ", ").join(labels)))
         return answer == QMessageBox.StandardButton.Yes
 
     def _restore_geometry(self) -> None:
