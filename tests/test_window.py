@@ -311,3 +311,14 @@ def test_fields_the_reply_still_needs_are_tinted(qtbot, window):
     qtbot.keyClicks(editor(window, "tracking_number"), "LP1")
     qtbot.waitUntil(lambda: editor(window, "tracking_number").property("missing") is False,
                     timeout=3000)
+
+
+def test_char_limit_is_configurable_and_turns_the_counter_amber(qtbot, window):
+    choose(qtbot, window, "order-unpaid")
+    counter = window.findChild(QLabel, "charCounter")
+    length = len(preview_text(window))
+    window.set_char_limit(length + 5)  # within 90 %: amber
+    assert f"/ {length + 5:,}" in counter.text() and "#a15c00" in counter.styleSheet()
+    window.set_char_limit(length - 1)  # over: red
+    assert "#b3261e" in counter.styleSheet()
+    assert window.state.char_limit == length - 1

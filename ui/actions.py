@@ -35,6 +35,7 @@ class ActionId(Enum):
     EXPORT_TEMPLATES = auto()
     EXPORT_SELECTED = auto()
     TEAM_FOLDER = auto()
+    CHAR_LIMIT = auto()
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.RESET_PREVIEW: ActionSpec("Reset to template", ("Ctrl+R",), "edit"),
     ActionId.NEXT_TAB: ActionSpec("Next tab", (StandardKey.NextChild, "Ctrl+Tab"), "view"),
     ActionId.QUIT: ActionSpec("Quit", (StandardKey.Quit, "Ctrl+Q"), "file"),
+    ActionId.CHAR_LIMIT: ActionSpec("Character limit…", ("Ctrl+Shift+L",), "view"),
     # The Templates tab's commands (enabled while that tab is shown).
     ActionId.NEW_TEMPLATE: ActionSpec("New template…", ("Ctrl+Shift+N",), "file"),
     ActionId.SAVE_TEMPLATE: ActionSpec("Save template", (StandardKey.Save, "Ctrl+S"), "file"),

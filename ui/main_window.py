@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
 
 from ui.actions import TEMPLATE_ACTIONS, ActionId, ActionRegistry
 from ui.clipboard import Clipboard, QtClipboard
@@ -90,6 +98,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.RESET_PREVIEW, page.reset_preview)
         a.connect(ActionId.NEXT_TAB, self._next_tab)
         a.connect(ActionId.QUIT, self.close)
+        a.connect(ActionId.CHAR_LIMIT, self.ask_char_limit)
         a[ActionId.TOGGLE_GLOSS].toggled.connect(self._set_gloss_visible)
         page.preview.gloss_toggle.toggled.connect(a[ActionId.TOGGLE_GLOSS].setChecked)
         page.preview.editor.textChanged.connect(self._update_counter)
@@ -196,13 +205,27 @@ class MainWindow(QMainWindow):
         color = "#b3261e" if count > limit else "#a15c00" if count >= limit * NEAR_LIMIT else ""
         self.counter.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
 
+    def ask_char_limit(self) -> None:
+        limit, ok = QInputDialog.getInt(
+            self, self.tr("Character limit"),
+            self.tr("Warn when a reply is longer than (characters):"),
+            self.state.char_limit, 50, 100_000, 50)
+        if ok:
+            self.set_char_limit(limit)
+
+    def set_char_limit(self, limit: int) -> None:
+        self.state.char_limit = limit
+        self._update_counter()
+
     def _copied(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Copied {0} characters").format(f"{count:,}"), 5000)
 
     def confirm_missing(self, labels: list[str]) -> bool:
+        separator = "、" if self.lang == "zh" else ", "
         answer = QMessageBox.question(
             self, self.tr("Fields missing"),
-            self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(("、" if self.lang == "zh" else ", ").join(labels)))
+            self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(
+                separator.join(labels)))
         return answer == QMessageBox.StandardButton.Yes
 
     def _restore_geometry(self) -> None:

@@ -52,6 +52,10 @@ class WindowState:
         except (TypeError, ValueError):
             return DEFAULT_CHAR_LIMIT
 
+    @char_limit.setter
+    def char_limit(self, limit: int) -> None:
+        self.settings.setValue("compose/charLimit", max(1, int(limit)))
+
     @property
     def gloss_visible(self) -> bool:
         return str(self.settings.value("compose/glossVisible", "true")).lower() == "true"
