@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -92,6 +91,8 @@ def _cases(args: argparse.Namespace) -> int:
     rows = [{"id": c.id, "category": c.category, "title_en": c.title.en, "title_zh": c.title.zh}
             for c in catalog.cases.values()]
     if args.json:
+        import json
+
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     width = max(len(r["id"]) for r in rows)
@@ -126,6 +127,8 @@ def _compose(args: argparse.Namespace, hooks: Hooks) -> int:
     values = composer.catalog.parse_all(parse_assignments(args.assignments))
     result = composer.compose(args.case_id, values, parse_today(args.today))
     if args.json:
+        import json
+
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:
         print(format_text(result))

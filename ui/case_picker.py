@@ -9,7 +9,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -18,6 +17,8 @@ from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QRegularExpression
+
     from app.catalog import Case, Catalog
     from app.fields import Label
 
@@ -88,6 +89,8 @@ def query_expression(text: str) -> QRegularExpression:
     """Matches a key holding every word of `text` (lower-cased), in any order; the empty
     expression, which matches every row, when there is no word. Group rows have the
     empty key, so they stay only for a matching case under them."""
+    from PySide6.QtCore import QRegularExpression  # not needed before the first paint
+
     words = [QRegularExpression.escape(w) for w in text.lower().split()]
     if len(words) < 2:  # one plain substring search (much faster than a lookahead)
         return QRegularExpression(words[0] if words else "")

@@ -28,14 +28,14 @@ def run(library: Path | None = None, smoke: bool = False) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reply Composer")
-    window = MainWindow(ComposeViewModel(library=library, profile_path=profile_path()),
+    window = MainWindow(ComposeViewModel(library=library, profile_path=profile_path),
                         default_settings())
     if smoke:
         from ui.startup import seconds_since_start
 
         def report() -> None:
             print(f"first paint after {seconds_since_start():.3f} s", flush=True)
-            app.quit()  # not close(): a smoke run leaves the saved window state alone
+            app.exit(0)  # not quit(), which closes the window: a smoke run saves no state
 
         window.firstPainted.connect(report, type=Qt.ConnectionType.QueuedConnection)
     window.show()

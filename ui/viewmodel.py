@@ -24,12 +24,15 @@ class ComposeViewModel(QObject):
     renderFailed = Signal(str)
     fieldErrorsChanged = Signal(dict)  # field name -> ComposerError
 
-    def __init__(self, library: Path | None = None, profile_path: Path | None = None,
+    def __init__(self, library: Path | None = None,
+                 profile_path: Path | Callable[[], Path] | None = None,
                  today: Callable[[], dt.date] = dt.date.today,
                  debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__()
         self._library = library
-        self._profile_path = profile_path
+        # Where the shared values are kept; a callable is asked only when the profile is
+        # first read (after the first paint: finding the user data folder isn't free).
+        self._profile_source = profile_path
         self._today = today
         self.composer: Composer | None = None
         self.case: Case | None = None
@@ -38,6 +41,12 @@ class ComposeViewModel(QObject):
         self.last_good: Composition | None = None
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
+
+    @property
+    def _profile_path(self) -> Path | None:
+        if callable(self._profile_source):
+            self._profile_source = self._profile_source()
+        return self._profile_source
 
     @property
     def catalog(self) -> Catalog:
