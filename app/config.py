@@ -7,8 +7,6 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.atomic import atomic_write
-
 
 @dataclass(frozen=True)
 class AppConfig:
@@ -28,5 +26,7 @@ def load_config(path: Path) -> AppConfig:
 
 
 def save_config(path: Path, config: AppConfig) -> None:
+    from app.atomic import atomic_write  # only saving needs it (the CLI only reads)
+
     data = {"team_dir": str(config.team_dir) if config.team_dir else None}
     atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from app.errors import SourceError, UnknownNameError
@@ -27,14 +29,50 @@ _ENV = SandboxedEnvironment()
 class Expression:
     source: str
     names: frozenset[str]
-    run: Any  # jinja2's compiled expression
+    path: str
+    line: int
 
     def evaluate(self, scope: Mapping[str, Any]) -> tuple[Any, frozenset[str]]:
         """The value, or None and the names that were empty."""
         empty = frozenset(n for n in self.names if scope.get(n) is None)
         if empty:
             return None, empty
-        return self.run(**scope), frozenset()
+        try:
+            return _compiled(self.source)(scope), frozenset()
+        except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+            raise SourceError(self.path, self.line, f"{self.source!r} failed: {exc}") from None
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*\Z")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?\Z")
+_JINJA_LITERALS = frozenset({"none", "true", "false", "None", "True", "False"})
+
+
+def _is_name(source: str) -> bool:
+    return bool(_IDENTIFIER.match(source)) and source not in _JINJA_LITERALS
+
+
+@cache
+def _names_in(source: str) -> frozenset[str]:
+    """The names an expression reads (raises TemplateSyntaxError). Cached: the policy repeats
+    the same few expressions across cases, and the CLI loads it on every run."""
+    if _is_name(source):
+        return frozenset({source})
+    if _NUMBER.match(source):
+        return frozenset()
+    return frozenset(meta.find_undeclared_variables(_ENV.parse("{{ (" + source + ") }}")))
+
+
+@cache
+def _compiled(source: str) -> Callable[[Mapping[str, Any]], Any]:
+    """Compiled on first use only: most runs evaluate one case's few rules."""
+    if _is_name(source):
+        return lambda scope: scope[source]
+    if _NUMBER.match(source):
+        number = float(source) if "." in source else int(source)
+        return lambda scope: number
+    run = _ENV.compile_expression(source, undefined_to_none=False)
+    return lambda scope: run(**scope)
 
 
 @dataclass(frozen=True)
@@ -229,10 +267,9 @@ class _PolicyReader:
     def _expr(self, source: Any, line: int) -> Expression:
         text = str(source)
         try:
-            names = meta.find_undeclared_variables(_ENV.parse("{{ (" + text + ") }}"))
-            run = _ENV.compile_expression(text, undefined_to_none=False)
+            names = _names_in(text)
         except TemplateSyntaxError as exc:
             raise SourceError(self.path, line, f"bad condition {text!r}: {exc.message}") from None
         for name in sorted(names - self.names):
             raise SourceError(self.path, line, str(UnknownNameError("name", name, self.names)))
-        return Expression(text, frozenset(names), run)
+        return Expression(text, names, self.path, line)
