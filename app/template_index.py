@@ -3,7 +3,7 @@ the cases whose policy can pick it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from app.composer import Composer
@@ -40,7 +40,9 @@ class TemplateEntry:
         return self.id.startswith("_")
 
 
-def library_entries(composer: Composer) -> list[TemplateEntry]:
+def library_entries(composer: Composer, check: bool = True) -> list[TemplateEntry]:
+    """Every template the list shows. `check=False` skips compiling each one for its
+    problems (the slow part at thousands of templates); `with_problems` adds them later."""
     library = composer.library
     entries = []
     for template_id in library.ids():
@@ -53,9 +55,13 @@ def library_entries(composer: Composer) -> list[TemplateEntry]:
         title, category = _title(composer, template_id, path.read_bytes())
         entries.append(TemplateEntry(
             id=template_id, layer=layer, below=below, title=title, category=category,
-            problems=tuple(composer.renderer.check(template_id)),
+            problems=tuple(composer.renderer.check(template_id)) if check else (),
             used_by=tuple(cases_using(composer.policy, template_id))))
     return entries
+
+
+def with_problems(composer: Composer, entry: TemplateEntry) -> TemplateEntry:
+    return replace(entry, problems=tuple(composer.renderer.check(entry.id)))
 
 
 def cases_using(policy: Policy, template_id: str) -> list[str]:

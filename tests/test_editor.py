@@ -442,3 +442,28 @@ def test_quitting_with_discard_leaves_no_draft(make_window):
     assert first.close()
     second = make_window()
     assert second.editor.banners["draftBanner"].isHidden()
+
+
+def test_a_large_library_is_listed_at_once_and_checked_in_slices(qtbot, tmp_path, monkeypatch):
+    """Thousands of team templates must not freeze the window while each is compiled."""
+    import ui.editor_vm as editor_vm
+    from app.composer import Composer
+    from ui.editor_vm import TemplateEditorViewModel
+    from ui.viewmodel import ComposeViewModel
+
+    monkeypatch.setattr(editor_vm, "CHECK_AT_ONCE", 5)
+    monkeypatch.setattr(editor_vm, "CHECK_SLICE", 4)
+    library = tmp_path / "lib"
+    library.mkdir()
+    for n in range(12):
+        (library / f"extra-{n}.j2").write_text(
+            "---\ntitle: {en: X, zh: X}\n---\n{{ buyer_nmae }}\n=== gloss ===\n好\n",
+            encoding="utf-8")
+    compose = ComposeViewModel(library=library)
+    compose.composer = Composer.load(user_dir=library)
+    vm = TemplateEditorViewModel(compose)
+    vm.refresh()
+    assert "extra-3" in vm.entries and not vm.entries["extra-3"].problems  # listed, not checked
+    with qtbot.waitSignal(vm.entriesChanged, timeout=10_000):
+        pass
+    assert all(vm.entries[f"extra-{n}"].problems for n in range(12))

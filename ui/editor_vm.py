@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 PREVIEW_DEBOUNCE_MS = 150
 
 
+CHECK_AT_ONCE = 300  # up to this many templates, the list is checked before it shows
+CHECK_SLICE = 40  # then this many per turn of the event loop (about 50 ms here)
+
+
 class TemplateEditorViewModel(QObject):
     entriesChanged = Signal()
     bufferOpened = Signal(object)  # Buffer | None: show it (opened, reloaded, restored)
@@ -49,6 +53,7 @@ class TemplateEditorViewModel(QObject):
         self.previewer: DraftPreviewer | None = None
         self.team_dir: Path | None = None
         self.entries: dict[str, TemplateEntry] = {}
+        self._unchecked: list[str] = []  # ids still to check for problems (large libraries)
         self.current: Buffer | None = None
         self.use_order = False
         self.removed: list[Removed] = []  # for undo, newest last
@@ -132,11 +137,34 @@ class TemplateEditorViewModel(QObject):
 
     # The list.
     def refresh(self) -> None:
+        """Relist the templates. A large library is listed at once and checked for problems
+        in small slices between events, so the window never freezes for seconds."""
         from app.template_index import library_entries
 
-        assert self.compose.composer is not None
-        self.entries = {e.id: e for e in library_entries(self.compose.composer)}
+        composer = self.compose.composer
+        assert composer is not None
+        small = len(composer.library.ids()) <= CHECK_AT_ONCE
+        self.entries = {e.id: e for e in library_entries(composer, check=small)}
+        self._unchecked = [] if small else list(self.entries)
         self.entriesChanged.emit()
+        if self._unchecked:
+            QTimer.singleShot(0, self._check_slice)
+
+    def _check_slice(self) -> None:
+        from app.template_index import with_problems
+
+        composer = self.compose.composer
+        if composer is None:
+            return
+        slice_, self._unchecked = self._unchecked[:CHECK_SLICE], self._unchecked[CHECK_SLICE:]
+        for template_id in slice_:
+            entry = self.entries.get(template_id)
+            if entry is not None:
+                self.entries[template_id] = with_problems(composer, entry)
+        if self._unchecked:
+            QTimer.singleShot(0, self._check_slice)
+        else:
+            self.entriesChanged.emit()
 
     def dirty_ids(self) -> list[str]:
         return self.workspace.dirty_ids() if self.workspace else []
