@@ -68,8 +68,7 @@ class Composer:
 
     @classmethod
     def load(cls, user_dir: Path | None = None, team_dir: Path | None = None) -> Composer:
-        catalog = load_catalog()
-        policy = load_policy(template_names(catalog, None), catalog.cases)
+        catalog, policy = load_catalog_and_policy()
         return cls(catalog, policy, TemplateLibrary(library_layers(user_dir, team_dir)))
 
     def compose(self, case_id: str, values: Mapping[str, Value],
@@ -170,6 +169,21 @@ class Composer:
             reasons=tuple(self.policy.reasons[r] for r in reasons),
             template=rule.template,
         )
+
+
+def load_catalog_and_policy() -> tuple[Catalog, Policy]:
+    """The bundled catalog and policy, from the pickle cache while their files are unchanged."""
+    from app.datacache import cached
+
+    folder = bundled_dir("resources")
+    inputs = [folder / name for name in
+              ("fields.yaml", "countries.yaml", "shipping.yaml", "cases.yaml", "policy.yaml")]
+
+    def build() -> tuple[Catalog, Policy]:
+        catalog = load_catalog()
+        return catalog, load_policy(template_names(catalog, None), catalog.cases)
+
+    return cached("catalog-policy", inputs, build)
 
 
 def template_names(catalog: Catalog, policy: Policy | None) -> set[str]:

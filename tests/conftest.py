@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A safety net: no test may touch the real user data folder (platformdirs reads this on
 # Linux). Tests that need one pass a temporary UserData explicitly.
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="reply-composer-test-data-")
+os.environ["XDG_CACHE_HOME"] = os.path.join(os.environ["XDG_DATA_HOME"], "cache")
 
 import pytest
 
