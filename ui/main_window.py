@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from ui.actions import TEMPLATE_ACTIONS, ActionId, ActionRegistry
 from ui.clipboard import Clipboard, QtClipboard
-from ui.compose_page import ComposePage
 from ui.i18n import LANGUAGES, apply_language
 from ui.templates_tab import TemplatesTab
 from ui.viewmodel import ComposeViewModel
@@ -27,6 +26,7 @@ from ui.window_state import SPLITTERS, WindowState
 
 if TYPE_CHECKING:
     from app.paths import UserData
+    from ui.compose_page import ComposePage
     from ui.editor_page import EditorPage
     from ui.editor_vm import TemplateEditorViewModel
 
@@ -39,27 +39,51 @@ class MainWindow(QMainWindow):
 
     def __init__(self, vm: ComposeViewModel, settings: QSettings,
                  clipboard: Clipboard | None = None, user_data: UserData | None = None) -> None:
+        """The frame only: menus, tabs and status bar. The compose panels are built right
+        after the first paint (see eventFilter), so the window shows as fast as a bare one."""
         super().__init__(objectName="mainWindow")
         self.vm = vm
         self.state = WindowState(settings)
         self.lang = self.state.language
         apply_language(self.lang)
         self.actions_ = ActionRegistry(self)
-        self.page = ComposePage(vm, clipboard or QtClipboard(), self.confirm_missing)
-        self.page.set_language(self.lang)
+        self._clipboard = clipboard
+        self.page: ComposePage | None = None
         self.templates = TemplatesTab(vm, user_data, self.actions_)
         self.tabs = QTabWidget(objectName="tabs")
-        self.tabs.addTab(self.page, "")
+        self.tabs.addTab(QWidget(), "")  # the Compose tab's place, filled after the paint
         self.tabs.addTab(self.templates, "")
         self.setCentralWidget(self.tabs)
         self.counter = QLabel(objectName="charCounter")
         self.statusBar().addPermanentWidget(self.counter)
         self._menus()
-        self._connect()
+        self._connect_frame()
         self.retranslate()
-        self._restore_geometry()
+        geometry = self.state.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1320, 800)
         self._painted = False
         self.installEventFilter(self)
+
+    def build_panels(self) -> None:
+        """Create the compose panels (once) and wire them; then read the catalog."""
+        if self.page is not None:
+            return
+        from ui.compose_page import ComposePage
+
+        self.page = ComposePage(self.vm, self._clipboard or QtClipboard(), self.confirm_missing)
+        self.page.set_language(self.lang)
+        placeholder = self.tabs.widget(0)
+        self.tabs.blockSignals(True)  # the current tab doesn't really change
+        self.tabs.removeTab(0)
+        self.tabs.insertTab(0, self.page, "")
+        self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self._connect_panels()
+        self.retranslate()
+        self._restore_splitters()
+        self._set_gloss_visible(self.state.gloss_visible)
 
     def _menus(self) -> None:
         bar = self.menuBar()
@@ -88,27 +112,31 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
             self.language_actions[lang] = action
 
-    def _connect(self) -> None:
-        a, page = self.actions_, self.page
+    def _connect_frame(self) -> None:
+        a = self.actions_
         a.connect(ActionId.FOCUS_SEARCH, self._focus_search)
-        a.connect(ActionId.NEXT_CASE, lambda: page.picker.step(1))
-        a.connect(ActionId.PREVIOUS_CASE, lambda: page.picker.step(-1))
-        a.connect(ActionId.COPY_REPLY, page.copy_reply)
         a.connect(ActionId.NEW_BUYER, self.vm.new_buyer)
-        a.connect(ActionId.RESET_PREVIEW, page.reset_preview)
         a.connect(ActionId.NEXT_TAB, self._next_tab)
         a.connect(ActionId.QUIT, self.close)
         a.connect(ActionId.CHAR_LIMIT, self.ask_char_limit)
         a[ActionId.TOGGLE_GLOSS].toggled.connect(self._set_gloss_visible)
-        page.preview.gloss_toggle.toggled.connect(a[ActionId.TOGGLE_GLOSS].setChecked)
-        page.preview.editor.textChanged.connect(self._update_counter)
-        page.copied.connect(self._copied)
-        page.caseShown.connect(self._case_shown)
         self.vm.loaded.connect(self._loaded)
         self.templates.dirtyChanged.connect(self._templates_dirty)
         self.templates.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.templates.libraryChanged.connect(self.vm.compose_now)  # a save shows at once
         self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _connect_panels(self) -> None:
+        a, page = self.actions_, self.page
+        assert page is not None
+        a.connect(ActionId.NEXT_CASE, lambda: page.picker.step(1))
+        a.connect(ActionId.PREVIOUS_CASE, lambda: page.picker.step(-1))
+        a.connect(ActionId.COPY_REPLY, page.copy_reply)
+        a.connect(ActionId.RESET_PREVIEW, page.reset_preview)
+        page.preview.gloss_toggle.toggled.connect(a[ActionId.TOGGLE_GLOSS].setChecked)
+        page.preview.editor.textChanged.connect(self._update_counter)
+        page.copied.connect(self._copied)
+        page.caseShown.connect(self._case_shown)
 
     @property
     def editor(self) -> EditorPage:
@@ -131,7 +159,8 @@ class MainWindow(QMainWindow):
             menu.setTitle(titles[name])
         self.language_menu.setTitle(self.tr("Language / 语言"))
         self.actions_.retranslate()
-        self.page.retranslate()
+        if self.page is not None:
+            self.page.retranslate()
         self.templates.retranslate()
         self._update_counter()
 
@@ -142,8 +171,10 @@ class MainWindow(QMainWindow):
         self.lang = self.state.language = lang
         self.language_actions[lang].setChecked(True)
         apply_language(lang)  # Qt sends LanguageChange: changeEvent retranslates
-        self.page.set_language(lang)
         self.templates.set_language(lang)
+        if self.page is None:
+            return
+        self.page.set_language(lang)
         if self.vm.composer is not None:
             self.page.populate(self.state.recent_cases)
             if self.vm.case is not None:
@@ -159,10 +190,16 @@ class MainWindow(QMainWindow):
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.firstPainted.emit()
-            QTimer.singleShot(0, self.vm.load)
+            QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
 
+    def _after_first_paint(self) -> None:
+        self.build_panels()
+        self.vm.load()
+
     def _loaded(self) -> None:
+        self.build_panels()  # in case the catalog was loaded before the first paint
+        assert self.page is not None
         try:
             self.templates.build(self.lang)  # before the first reply: it adds the user's layers
         except OSError as exc:
@@ -179,7 +216,8 @@ class MainWindow(QMainWindow):
         self.state.remember_case(case_id)
 
     def _set_gloss_visible(self, visible: bool) -> None:
-        self.page.preview.set_gloss_visible(visible)
+        if self.page is not None:
+            self.page.preview.set_gloss_visible(visible)
         self.state.gloss_visible = visible
 
     def _tab_changed(self, _index: int) -> None:
@@ -189,7 +227,7 @@ class MainWindow(QMainWindow):
         """Find works in the tab shown: cases on Compose, templates on Templates."""
         if self.tabs.currentWidget() is self.templates:
             self.templates.focus_filter()
-        else:
+        elif self.page is not None:
             self.page.picker.focus_search()
 
     def _templates_dirty(self, dirty: bool) -> None:
@@ -200,7 +238,8 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
 
     def _update_counter(self) -> None:
-        count, limit = len(self.page.preview.text()), self.state.char_limit
+        count = len(self.page.preview.text()) if self.page is not None else 0
+        limit = self.state.char_limit
         self.counter.setText(self.tr("{0} / {1} characters").format(f"{count:,}", f"{limit:,}"))
         color = "#b3261e" if count > limit else "#a15c00" if count >= limit * NEAR_LIMIT else ""
         self.counter.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
@@ -227,13 +266,6 @@ class MainWindow(QMainWindow):
             self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(
                 separator.join(labels)))
         return answer == QMessageBox.StandardButton.Yes
-
-    def _restore_geometry(self) -> None:
-        geometry = self.state.bytes("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1320, 800)
-        self._restore_splitters()
-        self._set_gloss_visible(self.state.gloss_visible)
 
     def _restore_splitters(self) -> None:
         for key, splitter in self._splitters().items():
@@ -267,6 +299,3 @@ def profile_path() -> Path:
 
     return user_data_dir() / "profile.json"
 
-
-def page_widget(window: MainWindow) -> QWidget:
-    return window.page
