@@ -60,7 +60,9 @@ class SuggestionPanel(QFrame):
         reasons_scroll.setFrameShape(QFrame.Shape.NoFrame)
         reasons_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         reasons_scroll.setWidget(self.reasons)
-        layout.addWidget(reasons_scroll, 1)
+        reasons_scroll.viewport().setAutoFillBackground(False)  # the panel's colour, not grey
+        self.reasons.setAutoFillBackground(False)
+        layout.addWidget(reasons_scroll, 2)
         self.lang = "en"
         self.warning_days = 7
         self.retranslate()
