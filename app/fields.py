@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -102,8 +103,16 @@ def _parse_int(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> in
     return number
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # "23,50": a decimal comma, as much of Europe writes
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")  # "1,234.50"
+
+
 def _parse_money(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> Decimal:
-    cleaned = text.lstrip("$€£¥").replace(",", "")
+    cleaned = text.lstrip("$€£¥").strip()
+    if _DECIMAL_COMMA.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", ".")
+    elif _THOUSANDS.fullmatch(cleaned):
+        cleaned = cleaned.replace(",", "")
     try:
         amount = Decimal(cleaned)
     except InvalidOperation:
@@ -133,9 +142,26 @@ def _parse_closed(spec: FieldSpec, text: str, known: Mapping[str, Iterable[str]]
     else:
         options = list(known[spec.type])
         value = text.upper() if spec.type in ("country", "currency") else text.lower()
-    if value not in options:
-        raise UnknownNameError(f"value for {spec.name}", text[:40], options)
-    return value
+    if value in options:
+        return value
+    by_name = _names_to_ids(known.get(spec.type, {}) if spec.type != "choice" else spec.choices)
+    found = by_name.get(text.strip().lower())
+    if found is not None:
+        return found  # "Germany", "德国", "ePacket": the names the form and the buyer use
+    raise UnknownNameError(f"value for {spec.name}", text[:40], [*options, *by_name])
+
+
+def _names_to_ids(known: Iterable[str] | Mapping[str, object]) -> dict[str, str]:
+    """Lower-cased en/zh labels → id, for catalogs that carry labels (countries, methods)."""
+    if not isinstance(known, Mapping):
+        return {}
+    names: dict[str, str] = {}
+    for key, item in known.items():
+        label = getattr(item, "name", item)  # a ShippingMethod carries its Label as .name
+        if isinstance(label, Label):
+            names[label.en.lower()] = key
+            names[label.zh.lower()] = key
+    return names
 
 
 _PARSERS: dict[str, Callable[[FieldSpec, str, Mapping[str, Iterable[str]]], Value]] = {

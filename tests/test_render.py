@@ -86,3 +86,10 @@ def test_the_same_template_is_compiled_once(composer, compose):
 
 def test_full_order_sample_fills_every_catalog_field(composer):
     assert set(FULL_ORDER) == set(composer.catalog.fields)
+
+
+def test_an_untracked_method_never_claims_a_tracking_check(compose):
+    result = compose("not-received-in-transit", shipping_method="cainiao-economy",
+                     ship_date="2026-11-01")
+    assert "checked the tracking" not in result.reply
+    assert "no tracking" in result.reply and "没有物流跟踪" in result.gloss

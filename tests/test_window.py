@@ -120,12 +120,12 @@ def test_ship_date_changes_days_left(qtbot, window):
     editor(window, "shipping_method").setCurrentIndex(
         editor(window, "shipping_method").findData("epacket"))
     deadline = window.findChild(QLabel, "deadlineLabel")
-    editor(window, "ship_date").setDate(QDate(2026, 11, 20))
-    qtbot.waitUntil(lambda: "21 days left" in deadline.text(), timeout=3000)
-    editor(window, "ship_date").setDate(QDate(2026, 11, 10))
-    qtbot.waitUntil(lambda: "11 days left" in deadline.text(), timeout=3000)
-    editor(window, "ship_date").setDate(QDate(2026, 10, 1))
-    qtbot.waitUntil(lambda: "passed" in deadline.text(), timeout=3000)
+    ship_date = editor(window, "ship_date")
+    for typed, expected in (("2026-11-20", "21 days left"), ("2026-11-10", "11 days left"),
+                            ("2026-10-01", "passed")):
+        ship_date.selectAll()
+        qtbot.keyClicks(ship_date, typed)  # typed, as an agent would
+        qtbot.waitUntil(lambda expected=expected: expected in deadline.text(), timeout=3000)
     assert "wait" not in preview_text(window).lower()
 
 
@@ -322,3 +322,37 @@ def test_char_limit_is_configurable_and_turns_the_counter_amber(qtbot, window):
     window.set_char_limit(length - 1)  # over: red
     assert "#b3261e" in counter.styleSheet()
     assert window.state.char_limit == length - 1
+
+
+def test_a_typed_bad_date_is_named_and_kept(qtbot, window):
+    choose(qtbot, window, "not-received-in-transit")
+    qtbot.keyClicks(editor(window, "ship_date"), "2026-13-01")
+    error = window.findChild(QLabel, "error_ship_date")
+    qtbot.waitUntil(error.isVisible, timeout=3000)
+    assert "YYYY-MM-DD" in error.text() and editor(window, "ship_date").text() == "2026-13-01"
+
+
+def test_the_calendar_picks_a_date(qtbot, window):
+    from ui.date_field import DateField
+
+    choose(qtbot, window, "not-received-in-transit")
+    field = window.page.form.editors["ship_date"]
+    assert isinstance(field, DateField)
+    field._open_at_current()
+    assert field.calendar.selectedDate() == QDate.currentDate()  # not the year 2000
+    field.calendar.clicked.emit(QDate(2026, 10, 20))
+    assert editor(window, "ship_date").text() == "2026-10-20"
+    qtbot.waitUntil(lambda: window.vm.values.get("ship_date") == "2026-10-20", timeout=3000)
+
+
+def test_a_typed_country_name_is_matched_or_put_back(qtbot, window):
+    choose(qtbot, window, "customs-tax")
+    country = editor(window, "destination_country")
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country.lineEdit(), "Germany")
+    country.lineEdit().editingFinished.emit()
+    assert country.currentData() == "DE"
+    country.lineEdit().selectAll()
+    qtbot.keyClicks(country.lineEdit(), "Atlantis")
+    country.lineEdit().editingFinished.emit()
+    assert country.currentData() == "DE" and country.currentText().startswith("DE")

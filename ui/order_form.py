@@ -5,22 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
     QWidget,
 )
 
+from ui.date_field import DateField
+
 if TYPE_CHECKING:
     from app.catalog import Case, Catalog
     from app.fields import FieldSpec
 
-EMPTY_DATE = QDate(2000, 1, 1)  # shown as "—": a date field the agent hasn't set
 MISSING_STYLE = "background: #fff3c4;"  # the same amber as the markers in the reply
 
 
@@ -49,9 +49,11 @@ class OrderForm(QWidget):
         for name in case.fields:
             spec = catalog.fields[name]
             editor = self._editor(catalog, spec)
-            editor.setObjectName(f"field_{name}")
+            # Tests and automation find the typing widget itself by this name.
+            typing = editor.line if isinstance(editor, DateField) else editor
+            typing.setObjectName(f"field_{name}")
             label = QLabel(self._label_text(spec, name in case.required))
-            label.setBuddy(editor)
+            label.setBuddy(typing)
             label.setToolTip(name)
             error = QLabel(objectName=f"error_{name}", wordWrap=True, visible=False)
             error.setStyleSheet("color: #b3261e;")
@@ -68,12 +70,9 @@ class OrderForm(QWidget):
     def _editor(self, catalog: Catalog, spec: FieldSpec) -> QWidget:
         name = spec.name
         if spec.type == "date":
-            editor = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-            editor.setMinimumDate(EMPTY_DATE)
-            editor.setSpecialValueText("—")
-            editor.setDate(EMPTY_DATE)
-            editor.dateChanged.connect(lambda d, n=name: self.valueEdited.emit(n, _iso(d)))
-            return editor
+            field = DateField()
+            field.edited.connect(lambda text, n=name: self.valueEdited.emit(n, text))
+            return field
         options = self._options(catalog, spec)
         if options is not None:
             combo = QComboBox(editable=spec.type == "country")
@@ -87,6 +86,9 @@ class OrderForm(QWidget):
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
                 combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
                 combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+                # Typed text that no item matches must not stay on show while the reply
+                # uses the previous country: match it, or put the chosen item back.
+                combo.lineEdit().editingFinished.connect(lambda c=combo: _settle(c))
             combo.currentIndexChanged.connect(
                 lambda i, n=name, c=combo: self.valueEdited.emit(n, c.itemData(i) or ""))
             return combo
@@ -132,14 +134,24 @@ class OrderForm(QWidget):
             label.setVisible(bool(message))
 
 
-def _iso(date: QDate) -> str:
-    return "" if date == EMPTY_DATE else date.toString("yyyy-MM-dd")
+def _settle(combo: QComboBox) -> None:
+    text = combo.currentText().strip().lower()
+    for index in range(combo.count()):
+        code = str(combo.itemData(index) or "").lower()
+        label = combo.itemText(index).lower()
+        name = label.split(" — ", 1)[-1]  # items read "DE — Germany"
+        if text and text in (code, label, name):
+            if index != combo.currentIndex():
+                combo.setCurrentIndex(index)
+            else:
+                combo.setEditText(combo.itemText(index))
+            return
+    combo.setEditText(combo.itemText(combo.currentIndex()))
 
 
 def _set_editor(editor: QWidget, raw: str) -> None:
-    if isinstance(editor, QDateEdit):
-        date = QDate.fromString(raw, "yyyy-MM-dd")
-        editor.setDate(date if date.isValid() else EMPTY_DATE)
+    if isinstance(editor, DateField):
+        editor.set_text(raw)
     elif isinstance(editor, QComboBox):
         index = editor.findData(raw) if raw else 0
         if index < 0 and raw:

@@ -108,8 +108,12 @@ class SuggestionPanel(QFrame):
         rows = []
         for number, action in enumerate(s.actions, 1):
             label = escape(policy.actions[action].get(self.lang))
-            amount = f" — <b>{escape(refund_text(s.refund))}</b>" \
-                if s.refund and action in REFUND_ACTIONS else ""
+            amount = ""
+            if s.refund and action in REFUND_ACTIONS:
+                # A full refund is the top of the range, never "up to" it.
+                shown = money(s.refund.max, s.refund.currency) if action == "full_refund" \
+                    else refund_text(s.refund)
+                amount = f" — <b>{escape(str(shown))}</b>"
             rows.append(f"{number}. {label}{amount}")
         return "<br>".join(rows)
 
