@@ -20,6 +20,7 @@ class Case:
     fields: tuple[str, ...]  # in form order, shared fields (store, agent) last
     required: tuple[str, ...]
     problem: Label | None = None
+    keywords: tuple[str, ...] = ()  # extra search words, English and Chinese
 
 
 @dataclass(frozen=True)
@@ -113,5 +114,6 @@ def _cases(path: Path, fields: Mapping[str, FieldSpec]) -> tuple[dict[str, Label
             fields=names + tuple(n for n in shared if n not in names),
             required=required,
             problem=Label(str(problem["en"]), str(problem["zh"])) if problem else None,
+            keywords=tuple(str(k) for k in entry.get("keywords") or ()),
         )
     return categories, cases

@@ -356,3 +356,25 @@ def test_a_typed_country_name_is_matched_or_put_back(qtbot, window):
     qtbot.keyClicks(country.lineEdit(), "Atlantis")
     country.lineEdit().editingFinished.emit()
     assert country.currentData() == "DE" and country.currentText().startswith("DE")
+
+
+@pytest.mark.parametrize(("query", "case_id"), [
+    ("未收到", "not-received-no-tracking"), ("refund", "not-received-in-transit"),
+    ("Shipping & customs", "shipping-method-changed"), ("腰带", "missing-accessory"),
+])
+def test_search_finds_cases_by_category_and_buyer_words(qtbot, window, query, case_id):
+    search = window.findChild(QLineEdit, "caseSearch")
+    search.clear()
+    type_text(search, query)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.vm.case.id == case_id
+
+
+def test_the_panel_says_which_reply_the_policy_chose(qtbot, window):
+    choose(qtbot, window, "not-received-in-transit")
+    editor(window, "shipping_method").setCurrentIndex(
+        editor(window, "shipping_method").findData("epacket"))
+    qtbot.keyClicks(editor(window, "ship_date"), "2026-01-01")  # long past the deadline
+    used = window.findChild(QLabel, "replyUsedLabel")
+    qtbot.waitUntil(lambda: "Past the promised delivery time" in used.text()
+                    or "full refund" in used.text().lower(), timeout=3000)

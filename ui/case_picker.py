@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -36,12 +36,12 @@ def build_case_model(catalog: Catalog, recent: Sequence[str], lang: str,
     categories = catalog.categories
     recent_ids = [c for c in recent if c in cases][:RECENT_LIMIT]
     if recent_ids:
-        recent_group = _group(recent_title, (cases[c] for c in recent_ids), lang)
+        recent_group = _group(recent_title, (cases[c] for c in recent_ids), lang, categories)
         recent_group.setData(True, RECENT_ROLE)
         model.appendRow(recent_group)
     for category_id, title in categories.items():
         members = [c for c in cases.values() if c.category == category_id]
-        model.appendRow(_group(_both(title, lang), members, lang))
+        model.appendRow(_group(_both(title, lang), members, lang, categories))
     return model
 
 
@@ -50,7 +50,8 @@ def _both(label: Label, lang: str) -> str:
     return f"{first}  ·  {second}"
 
 
-def _group(title: str, cases: Iterable[Case], lang: str) -> QStandardItem:
+def _group(title: str, cases: Iterable[Case], lang: str,
+           categories: Mapping[str, Label]) -> QStandardItem:
     group = QStandardItem(title)
     group.setSelectable(False)
     group.setEditable(False)
@@ -63,7 +64,12 @@ def _group(title: str, cases: Iterable[Case], lang: str) -> QStandardItem:
         item.setEditable(False)
         item.setData(case.id, CASE_ID_ROLE)
         item.setToolTip(case.id)
-        key = f"{case.id} {case.title.en} {case.title.zh} {case.category}"
+        category = categories.get(case.category)
+        # What agents type: the title, the category ("not received", "未收到货") and the
+        # words buyers use (refund, lost, 破损 …) from cases.yaml.
+        key = " ".join((case.id, case.title.en, case.title.zh, case.category,
+                        category.en if category else "", category.zh if category else "",
+                        *case.keywords))
         item.setData(key.lower(), SEARCH_ROLE)
         group.appendRow(item)
     return group

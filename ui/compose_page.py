@@ -129,11 +129,21 @@ class ComposePage(QWidget):
         self.preview.show_result(result.reply, result.gloss, markers)
         self.form.mark_missing(result.missing_fields)
         assert self.vm.composer is not None
-        self.suggestion.show_suggestion(result, self.vm.composer.policy)
+        self.suggestion.show_suggestion(result, self.vm.composer.policy,
+                                        self._reply_title(result.suggestion.template))
 
     def _check_compliance(self) -> None:
         warnings = check_reply(self.preview.text())
         self.preview.show_warnings([w.get(self.lang) for w in warnings])
+
+    def _reply_title(self, template_id: str) -> str:
+        from app.errors import SourceError
+
+        assert self.vm.composer is not None
+        try:
+            return self.vm.composer.library.get(template_id).title.get(self.lang)
+        except SourceError:
+            return template_id
 
     def reset_preview(self) -> None:
         self.preview.reset()

@@ -40,6 +40,10 @@ class SuggestionPanel(QFrame):
         super().__init__(parent, objectName="suggestionPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = QLabel(objectName="suggestionHeading")
+        # Which reply the policy chose: it can differ from the case picked (a deadline that
+        # has passed turns "in transit" into the overdue reply), and the agent should see why.
+        self.reply_used = QLabel(objectName="replyUsedLabel", wordWrap=True)
+        self.reply_used.setStyleSheet("color: #555;")
         self.heading.setStyleSheet("font-weight: bold;")
         self.actions = QLabel(objectName="actionsLabel", wordWrap=True)
         self.actions.setTextFormat(Qt.TextFormat.RichText)
@@ -52,7 +56,8 @@ class SuggestionPanel(QFrame):
         self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.actions, self.deadline, self.checks_title):
+        for widget in (self.heading, self.reply_used, self.actions, self.deadline,
+                       self.checks_title):
             layout.addWidget(widget)
         layout.addWidget(self.checks, 1)
         layout.addWidget(self.reasons_title)
@@ -72,8 +77,10 @@ class SuggestionPanel(QFrame):
         self.checks_title.setText(self.tr("Check first"))
         self.reasons_title.setText(self.tr("Why"))
 
-    def show_suggestion(self, result: Composition, policy: Policy) -> None:
+    def show_suggestion(self, result: Composition, policy: Policy, reply_title: str = "") -> None:
         s = result.suggestion
+        self.warning_days = int(policy.constants.get("deadline_warning_days", 7))
+        self.reply_used.setText(self.tr("Reply: {0}").format(reply_title) if reply_title else "")
         self.actions.setText(self._actions_html(result, policy))
         self._show_deadline(s.deadline, s.days_left)
         self._show_checks([check.get(self.lang) for check in s.checks],
@@ -85,6 +92,8 @@ class SuggestionPanel(QFrame):
 
     def _show_checks(self, texts: list[str], tooltips: list[str]) -> None:
         """Rebuild the checklist only when its items change, so ticks survive typing."""
+        self.checks.setVisible(bool(texts))
+        self.checks_title.setVisible(bool(texts))
         current = [self.checks.item(i).text() for i in range(self.checks.count())]
         if current == texts:
             return
@@ -104,7 +113,8 @@ class SuggestionPanel(QFrame):
         if not s.actions:
             # grey, not italic: Chinese has no italics and a fake slant reads badly
             return ('<span style="color:#666">'
-                    + escape(self.tr("No compensation for this case as it stands.")) + "</span>")
+                    + escape(self.tr("Nothing to offer yet: do the checks first.") if s.checks
+                             else self.tr("No compensation in this case.")) + "</span>")
         rows = []
         for number, action in enumerate(s.actions, 1):
             label = escape(policy.actions[action].get(self.lang))

@@ -122,7 +122,7 @@
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../ui/case_picker.py" line="121"/>
+        <location filename="../../ui/case_picker.py" line="130"/>
         <source>Find a case — English, 中文 or id (Ctrl+K)</source>
         <translation>查找案例 — 中文、English 或编号 (Ctrl+K)</translation>
     </message>
@@ -429,77 +429,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>Templates: {0}</source>
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>Character limit</source>
         <translation>字数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Warn when a reply is longer than (characters):</source>
         <translation>回复超过多少字符时提醒:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Fields missing</source>
         <translation>缺少必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>The reply still needs: {0}.
 
 Copy it anyway?</source>
@@ -656,47 +656,57 @@ Save them?</source>
 <context>
     <name>SuggestionPanel</name>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="69"/>
+        <location filename="../../ui/suggestion_panel.py" line="76"/>
         <source>What the policy allows</source>
         <translation>政策允许的处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="70"/>
+        <location filename="../../ui/suggestion_panel.py" line="77"/>
         <source>Check first</source>
         <translation>先核实</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="71"/>
+        <location filename="../../ui/suggestion_panel.py" line="78"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="105"/>
-        <source>No compensation for this case as it stands.</source>
-        <translation>按目前情况，暂不补偿。</translation>
+        <location filename="../../ui/suggestion_panel.py" line="83"/>
+        <source>Reply: {0}</source>
+        <translation>使用的回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="121"/>
+        <location filename="../../ui/suggestion_panel.py" line="116"/>
+        <source>Nothing to offer yet: do the checks first.</source>
+        <translation>暂不补偿：请先完成下面的核实。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_panel.py" line="117"/>
+        <source>No compensation in this case.</source>
+        <translation>此情况不涉及补偿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/suggestion_panel.py" line="137"/>
         <source>Deadline {0} — passed yesterday</source>
         <translation>截止日期 {0} — 昨天已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="122"/>
+        <location filename="../../ui/suggestion_panel.py" line="138"/>
         <source>Deadline {0} — passed {1} days ago</source>
         <translation>截止日期 {0} — 已过期 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="124"/>
+        <location filename="../../ui/suggestion_panel.py" line="140"/>
         <source>Deadline {0} — today is the last day</source>
         <translation>截止日期 {0} — 今天是最后一天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="127"/>
+        <location filename="../../ui/suggestion_panel.py" line="143"/>
         <source>Deadline {0} — 1 day left</source>
         <translation>截止日期 {0} — 还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="128"/>
+        <location filename="../../ui/suggestion_panel.py" line="144"/>
         <source>Deadline {0} — {1} days left</source>
         <translation>截止日期 {0} — 还剩 {1} 天</translation>
     </message>
