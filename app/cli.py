@@ -111,6 +111,16 @@ def parse_assignments(assignments: Sequence[str]) -> dict[str, str]:
     return values
 
 
+def _profile_values(composer: Composer) -> dict[str, str]:
+    """The store and agent name saved by the window, so CLI replies are signed the same."""
+    from app.paths import UserData
+    from app.profile import load_profile
+
+    shared = {n for n, spec in composer.catalog.fields.items() if spec.shared}
+    saved = load_profile(UserData.default().root / "profile.json")
+    return {n: v for n, v in saved.items() if n in shared}
+
+
 def parse_today(text: str | None) -> dt.date | None:
     if text is None:
         return None
@@ -124,7 +134,8 @@ def parse_today(text: str | None) -> dt.date | None:
 def _compose(args: argparse.Namespace, hooks: Hooks) -> int:
     composer = _composer(args)
     composer.catalog.case(args.case_id)  # an unknown case is reported before any field
-    values = composer.catalog.parse_all(parse_assignments(args.assignments))
+    typed = {**_profile_values(composer), **parse_assignments(args.assignments)}
+    values = composer.catalog.parse_all(typed)
     result = composer.compose(args.case_id, values, parse_today(args.today))
     if args.json:
         import json
@@ -146,7 +157,9 @@ def format_text(result) -> str:  # type: ignore[no-untyped-def]
     lines = [result.reply, "", "— 中文 —", result.gloss, "", "— Suggestion —"]
     lines.append("Actions: " + (", ".join(s.actions) or "none"))
     if s.refund:
-        lines.append(f"Refund: {s.refund.min}–{s.refund.max} {s.refund.currency}")
+        low, high = s.refund.min, s.refund.max
+        amount = f"{high}" if low == high else f"up to {high}" if low == 0 else f"{low}–{high}"
+        lines.append(f"Refund: {amount} {s.refund.currency}")
     if s.deadline:
         lines.append(f"Deadline: {s.deadline.isoformat()} ({s.days_left} days left)")
     lines += [f"Check: {c.en} / {c.zh}" for c in s.checks]

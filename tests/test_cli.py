@@ -81,3 +81,16 @@ def test_compose_uses_the_personal_templates_in_the_user_data_dir(tmp_path):
                          capture_output=True, text=True, timeout=60,
                          env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
     assert out.stdout.startswith("From my folder"), out.stderr
+
+
+def test_compose_signs_with_the_names_the_window_saved(tmp_path):
+    import os
+
+    folder = tmp_path / "reply-composer"
+    folder.mkdir()
+    (folder / "profile.json").write_text('{"agent_name": "Lily", "store_name": "Sunny Store"}',
+                                         encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "app", "compose", "order-unpaid"],
+                         capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
+    assert "Best regards,\nLily\nSunny Store" in out.stdout, out.stderr

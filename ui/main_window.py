@@ -221,7 +221,9 @@ class MainWindow(QMainWindow):
         self.state.gloss_visible = visible
 
     def _tab_changed(self, _index: int) -> None:
-        self.templates.set_active(self.tabs.currentWidget() is self.templates)
+        on_templates = self.tabs.currentWidget() is self.templates
+        self.templates.set_active(on_templates)
+        self.counter.setVisible(not on_templates)  # it counts the compose reply
 
     def _focus_search(self) -> None:
         """Find works in the tab shown: cases on Compose, templates on Templates."""
