@@ -378,3 +378,11 @@ def test_the_panel_says_which_reply_the_policy_chose(qtbot, window):
     used = window.findChild(QLabel, "replyUsedLabel")
     qtbot.waitUntil(lambda: "Past the promised delivery time" in used.text()
                     or "full refund" in used.text().lower(), timeout=3000)
+
+
+def test_a_value_set_on_the_view_model_shows_in_the_form(qtbot, window):
+    choose(qtbot, window, "order-shipped")
+    window.vm.set_value("tracking_number", "LP999")
+    window.vm.set_value("shipping_method", "epacket")
+    assert editor(window, "tracking_number").text() == "LP999"
+    assert editor(window, "shipping_method").currentData() == "epacket"

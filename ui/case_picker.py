@@ -63,7 +63,7 @@ def _group(title: str, cases: Iterable[Case], lang: str,
         item = QStandardItem(_both(case.title, lang))
         item.setEditable(False)
         item.setData(case.id, CASE_ID_ROLE)
-        item.setToolTip(case.id)
+        item.setToolTip(f"{case.title.en}\n{case.title.zh}\n{case.id}")  # rows may be cut
         category = categories.get(case.category)
         # What agents type: the title, the category ("not received", "未收到货") and the
         # words buyers use (refund, lost, 破损 …) from cases.yaml.

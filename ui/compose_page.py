@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -85,6 +86,7 @@ class ComposePage(QWidget):
         self.preview.editor.textChanged.connect(self._check_compliance)
         vm.caseChanged.connect(self._show_case)
         vm.valuesReset.connect(lambda: self.form.show_values(vm.values))
+        vm.valueChanged.connect(self.form.show_value)
         vm.compositionChanged.connect(self._show_result)
         vm.renderFailed.connect(self.preview.show_error)
         vm.fieldErrorsChanged.connect(self.form.show_errors)
@@ -108,8 +110,11 @@ class ComposePage(QWidget):
 
     def _show_case(self, case_id: str) -> None:
         case = self.vm.catalog.case(case_id)
-        self.case_title.setText(f"{case.title.get(self.lang)}  ·  "
-                                f"{case.title.zh if self.lang == 'en' else case.title.en}")
+        # One line per language, so neither wraps in the middle of a word.
+        other = case.title.zh if self.lang == "en" else case.title.en
+        self.case_title.setText(f"<b>{escape(case.title.get(self.lang))}</b><br>"
+                                f'<span style="font-size: 12px; font-weight: normal; '
+                                f'color: #555;">{escape(other)}</span>')
         self.form.build(self.vm.catalog, case, self.vm.values, self.lang)
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)

@@ -111,6 +111,15 @@ class OrderForm(QWidget):
                                   for code, label in catalog.countries.items()]
         return None
 
+    def show_value(self, name: str, raw: str) -> None:
+        """Show a value set elsewhere; the editor the agent is typing in is left alone."""
+        editor = self.editors.get(name)
+        if editor is None or editor.hasFocus() or editor.isAncestorOf(self.focusWidget()):
+            return
+        editor.blockSignals(True)
+        _set_editor(editor, raw or self.defaults.get(name, ""))
+        editor.blockSignals(False)
+
     def show_values(self, values: Mapping[str, str]) -> None:
         for name, editor in self.editors.items():
             editor.blockSignals(True)

@@ -86,11 +86,11 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.error)
         layout.addWidget(self.edited_note)
-        layout.addWidget(self.editor, 3)
+        layout.addWidget(self.editor, 1)
         layout.addWidget(self.warnings)
         layout.addLayout(buttons)
         layout.addWidget(self.gloss_toggle)
-        layout.addWidget(self.gloss, 2)
+        layout.addWidget(self.gloss, 1)  # as tall as the reply: it is as long
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Reply to the buyer (English)"))

@@ -20,6 +20,7 @@ class ComposeViewModel(QObject):
     loaded = Signal()
     caseChanged = Signal(str)
     valuesReset = Signal()  # the form must show `values` again (new buyer, restore)
+    valueChanged = Signal(str, str)  # one field set (by the form, a script or a future paste)
     compositionChanged = Signal(object)  # a Composition
     renderFailed = Signal(str)
     fieldErrorsChanged = Signal(dict)  # field name -> ComposerError
@@ -75,6 +76,7 @@ class ComposeViewModel(QObject):
         if self.values.get(name, "") == raw:
             return
         self.values[name] = raw
+        self.valueChanged.emit(name, raw)  # the form shows it, whoever set it
         self._timer.start()
 
     def new_buyer(self) -> None:

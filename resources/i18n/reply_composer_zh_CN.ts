@@ -130,17 +130,17 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose_page.py" line="93"/>
+        <location filename="../../ui/compose_page.py" line="95"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="94"/>
+        <location filename="../../ui/compose_page.py" line="96"/>
         <source>Clear the order (keeps store and your name)</source>
         <translation>清空订单（保留店铺名称和客服姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="105"/>
+        <location filename="../../ui/compose_page.py" line="107"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
@@ -469,37 +469,37 @@
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>Character limit</source>
         <translation>字数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Warn when a reply is longer than (characters):</source>
         <translation>回复超过多少字符时提醒:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Fields missing</source>
         <translation>缺少必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>The reply still needs: {0}.
 
 Copy it anyway?</source>
