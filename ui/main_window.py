@@ -38,7 +38,8 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the catalog is loaded and the last case restored
 
     def __init__(self, vm: ComposeViewModel, settings: QSettings,
-                 clipboard: Clipboard | None = None, user_data: UserData | None = None) -> None:
+                 clipboard: Clipboard | None = None, user_data: UserData | None = None,
+                 build_after_paint: bool = True) -> None:
         """The frame only: menus, tabs and status bar. The compose panels are built right
         after the first paint (see eventFilter), so the window shows as fast as a bare one."""
         super().__init__(objectName="mainWindow")
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1320, 800)
         self._painted = False
+        self._build_after_paint = build_after_paint  # False for --smoke: it stops at the paint
         self.installEventFilter(self)
 
     def build_panels(self) -> None:
@@ -190,7 +192,8 @@ class MainWindow(QMainWindow):
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             self.firstPainted.emit()
-            QTimer.singleShot(0, self._after_first_paint)
+            if self._build_after_paint:
+                QTimer.singleShot(0, self._after_first_paint)
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
