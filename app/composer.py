@@ -123,7 +123,8 @@ class Composer:
         refund = decision.refund
         if refund is None:
             blocker = self._blocker(decision.empty_names, scope) or "refund"
-            marker = Missing(blocker, self._marker(blocker, "refund amount"))
+            marker = Missing(blocker, self._marker(blocker, "refund amount"),
+                             self._marker_zh(blocker, "退款金额"))
             context.update(refund_min=marker, refund_max=marker, refund_currency="USD")
         else:
             context.update(refund_min=refund.min, refund_max=refund.max,
@@ -133,7 +134,8 @@ class Composer:
 
     def _missing_marker(self, name: str, scope: Mapping[str, Any]) -> Missing:
         field = self._blocker(COMPUTED_SOURCES.get(name, (name,)), scope) or name
-        return Missing(field, self._marker(field, name.replace("_", " ")))
+        return Missing(field, self._marker(field, name.replace("_", " ")),
+                       self._marker_zh(field, name.replace("_", " ")))
 
     def _blocker(self, names: Iterable[str], scope: Mapping[str, Any]) -> str | None:
         """The first empty order field behind these names."""
@@ -146,6 +148,10 @@ class Composer:
     def _marker(self, field: str, fallback: str) -> str:
         spec = self.catalog.fields.get(field)
         return spec.marker if spec else fallback
+
+    def _marker_zh(self, field: str, fallback: str) -> str:
+        spec = self.catalog.fields.get(field)
+        return spec.label.zh if spec else fallback
 
     def _missing(self, case: Case, fields: Mapping[str, Value | None], decision: Decision,
                  rendered: tuple[str, ...]) -> tuple[str, ...]:

@@ -23,17 +23,19 @@ GLOSS_SUFFIX = ".zh"
 class Missing:
     """An empty value: falsy in `{% if %}`, printed as a marker such as "[tracking number]"."""
 
-    __slots__ = ("field", "marker")
+    __slots__ = ("field", "marker", "marker_zh")
 
-    def __init__(self, field: str, marker: str) -> None:
+    def __init__(self, field: str, marker: str, marker_zh: str | None = None) -> None:
         self.field = field
         self.marker = marker
+        self.marker_zh = marker_zh or marker
 
     def __bool__(self) -> bool:
         return False
 
     def __str__(self) -> str:
-        return f"[{self.marker}]"
+        # The Chinese gloss names the missing field in Chinese: "[物流单号]".
+        return f"[{self.marker_zh if _rendering_gloss.get(False) else self.marker}]"
 
     __repr__ = __str__
 
@@ -49,6 +51,7 @@ class Missing:
 
 
 _rendered_missing: ContextVar[list[str]] = ContextVar("rendered_missing")
+_rendering_gloss: ContextVar[bool] = ContextVar("rendering_gloss")
 
 
 def _finalize(value: Any) -> Any:
@@ -123,6 +126,7 @@ class Renderer:
     def render(self, name: str, context: Mapping[str, Any]) -> Rendered:
         sink: list[str] = []
         token = _rendered_missing.set(sink)
+        gloss_token = _rendering_gloss.set(name.endswith(GLOSS_SUFFIX))
         try:
             text = self.env.get_template(name).render(context)
         except SourceError:
@@ -137,6 +141,7 @@ class Renderer:
             raise SourceError(self._path(name), _template_line(exc), str(exc)) from None
         finally:
             _rendered_missing.reset(token)
+            _rendering_gloss.reset(gloss_token)
         return Rendered(_collapse(text), tuple(dict.fromkeys(sink)))
 
     def check(self, template_id: str) -> list[SourceError]:

@@ -93,3 +93,9 @@ def test_an_untracked_method_never_claims_a_tracking_check(compose):
                      ship_date="2026-11-01")
     assert "checked the tracking" not in result.reply
     assert "no tracking" in result.reply and "没有物流跟踪" in result.gloss
+
+
+def test_the_gloss_names_missing_fields_in_chinese(compose):
+    result = compose("order-shipped", tracking_number="")
+    assert "[tracking number]" in result.reply
+    assert "[物流单号]" in result.gloss and "[tracking number]" not in result.gloss
