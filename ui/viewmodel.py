@@ -129,10 +129,3 @@ class ComposeViewModel(QObject):
             if value is not None:
                 values[name] = value
         return values, errors
-
-    def missing_required(self) -> list[str]:
-        """Labels of the fields the current reply still needs."""
-        if self.last_good is None:
-            return []
-        return [self.catalog.fields[n].label.en if n in self.catalog.fields else n
-                for n in self.last_good.missing_fields]
