@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +101,10 @@ def bundled_dir(name: str) -> Path:
     An installed wheel carries them inside the `app` package (pyproject maps them there);
     a source checkout has them beside `app/`.
     """
-    installed = Path(str(resources.files("app") / name))
+    # The package's own folder is where importlib.resources.files("app") points for any
+    # file-system install; asking it directly saves the CLI importing zipfile & co.
+    package = Path(__file__).resolve().parent
+    installed = package / name
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parent.parent / name
+    return package.parent / name
