@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import ClipboardUnavailable, ComposerError, FieldValueError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from app.composer import Composer
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
-@dataclass(frozen=True)
-class Hooks:
+class Hooks(NamedTuple):
     """What the domain can't do itself: the launcher in `ui.launch` plugs in the clipboard
     (pyperclip) and the window, so `app` stays free of Qt and pyperclip."""
 
@@ -124,6 +123,8 @@ def _profile_values(composer: Composer) -> dict[str, str]:
 def parse_today(text: str | None) -> dt.date | None:
     if text is None:
         return None
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 
@@ -39,6 +38,8 @@ class UnknownNameError(ComposerError):
     def __init__(self, kind: str, name: str, known: Iterable[str]) -> None:
         self.kind = kind
         self.name = name
+        import difflib  # only when a name is wrong: start-up never pays for it
+
         self.suggestions = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
         hint = f" — did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {kind} {name!r}{hint}")

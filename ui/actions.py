@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum, auto
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -38,8 +38,7 @@ class ActionId(Enum):
     CHAR_LIMIT = auto()
 
 
-@dataclass(frozen=True)
-class ActionSpec:
+class ActionSpec(NamedTuple):
     text: str  # translated with tr() at creation
     shortcuts: tuple[QKeySequence | StandardKey | str, ...]
     menu: str  # "file", "edit", "case" or "view"

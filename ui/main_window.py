@@ -8,11 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QSplitter,
     QTabWidget,
     QWidget,
 )
@@ -25,6 +22,8 @@ from ui.viewmodel import ComposeViewModel
 from ui.window_state import SPLITTERS, WindowState
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
     from app.paths import UserData
     from ui.compose_page import ComposePage
     from ui.editor_page import EditorPage
@@ -250,6 +249,8 @@ class MainWindow(QMainWindow):
         self.counter.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
 
     def ask_char_limit(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # dialogs: imported when first shown
+
         limit, ok = QInputDialog.getInt(
             self, self.tr("Character limit"),
             self.tr("Warn when a reply is longer than (characters):"),
@@ -266,6 +267,8 @@ class MainWindow(QMainWindow):
 
     def confirm_missing(self, labels: list[str]) -> bool:
         separator = "、" if self.lang == "zh" else ", "
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("Fields missing"),
             self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(
@@ -280,6 +283,8 @@ class MainWindow(QMainWindow):
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters built so far (the Templates tab's come after the first paint)."""
+        from PySide6.QtWidgets import QSplitter
+
         found = {s.objectName(): s for s in self.findChildren(QSplitter)}
         return {key: found[name] for key, name in SPLITTERS.items() if name in found}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-up
+    import datetime as dt
+
     from app.catalog import Case, Catalog
     from app.composer import Composer, Composition
 
@@ -27,14 +28,14 @@ class ComposeViewModel(QObject):
 
     def __init__(self, library: Path | None = None,
                  profile_path: Path | Callable[[], Path] | None = None,
-                 today: Callable[[], dt.date] = dt.date.today,
+                 today: Callable[[], dt.date] | None = None,
                  debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__()
         self._library = library
         # Where the shared values are kept; a callable is asked only when the profile is
         # first read (after the first paint: finding the user data folder isn't free).
         self._profile_source = profile_path
-        self._today = today
+        self._today = today  # None: the real today (fixed in tests and screenshots)
         self.composer: Composer | None = None
         self.case: Case | None = None
         self.values: dict[str, str] = {}  # what the agent typed, per field name
@@ -108,7 +109,8 @@ class ComposeViewModel(QObject):
             self.field_errors = errors
             self.fieldErrorsChanged.emit(errors)
         try:
-            result = self.composer.compose(self.case.id, values, self._today())
+            today = self._today() if self._today is not None else None
+            result = self.composer.compose(self.case.id, values, today)
         except ComposerError as exc:
             self.renderFailed.emit(str(exc))  # the panels keep the last good preview
             return
