@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -22,6 +22,8 @@ from ui.viewmodel import ComposeViewModel
 from ui.window_state import SPLITTERS, WindowState
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QSplitter
 
     from app.paths import UserData
