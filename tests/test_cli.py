@@ -94,3 +94,16 @@ def test_compose_signs_with_the_names_the_window_saved(tmp_path):
                          capture_output=True, text=True, timeout=60,
                          env={**os.environ, "XDG_DATA_HOME": str(tmp_path)})
     assert "Best regards,\nLily\nSunny Store" in out.stdout, out.stderr
+
+
+def test_only_window_arguments_skip_the_cli_parser():
+    from pathlib import Path
+
+    from ui.launch import window_arguments
+
+    assert window_arguments([]) == (None, False)
+    assert window_arguments(["--smoke"]) == (None, True)
+    assert window_arguments(["--library", "lib", "--smoke"]) == (Path("lib"), True)
+    assert window_arguments(["--library=lib"]) == (Path("lib"), False)
+    for other in (["cases"], ["--help"], ["--library"], ["--smoke", "compose", "x"]):
+        assert window_arguments(other) is None

@@ -1,6 +1,7 @@
 """The `reply-composer` command: the CLI from `app`, plus the clipboard and the window.
 
-Nothing here imports Qt at module level, so `reply-composer compose` never pays for it.
+Nothing here imports Qt at module level, so `reply-composer compose` never pays for it;
+and opening the window never pays for the CLI's parser.
 """
 
 from __future__ import annotations
@@ -9,13 +10,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli import Hooks
-from app.cli import main as cli_main
-from app.errors import ClipboardUnavailable
-
 
 def copy_with_pyperclip(text: str) -> None:
     import pyperclip
+
+    from app.errors import ClipboardUnavailable
 
     try:
         pyperclip.copy(text)
@@ -31,6 +30,34 @@ def open_window(library: Path | None, smoke: bool) -> int:
     return run(library=library, smoke=smoke)
 
 
+def window_arguments(argv: Sequence[str]) -> tuple[Path | None, bool] | None:
+    """(library, smoke) when the arguments only open the window, else None.
+
+    Opening the window is the common start, and argparse (with its gettext and locale
+    set-up) is a measurable part of it; every other command goes through the full CLI.
+    """
+    library: Path | None = None
+    smoke = False
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--smoke":
+            smoke = True
+        elif arg == "--library" and rest and not rest[0].startswith("-"):
+            library = Path(rest.pop(0))
+        elif arg.startswith("--library="):
+            library = Path(arg.split("=", 1)[1])
+        else:
+            return None
+    return library, smoke
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv if argv is not None else sys.argv[1:],
-                    Hooks(copy=copy_with_pyperclip, open_window=open_window))
+    args = list(argv if argv is not None else sys.argv[1:])
+    window = window_arguments(args)
+    if window is not None:
+        return open_window(*window)
+    from app.cli import Hooks
+    from app.cli import main as cli_main
+
+    return cli_main(args, Hooks(copy=copy_with_pyperclip, open_window=open_window))
