@@ -97,6 +97,10 @@ class PreviewPanel(QWidget):
         self.reset_button.setText(self.tr("Reset to template"))
         self.copy_button.setText(self.tr("Copy reply"))
         self.gloss_toggle.setText(self.tr("Chinese meaning (gloss)"))
+        # What a first start shows before any case is chosen: where to begin.
+        self.editor.setPlaceholderText(self.tr(
+            "Pick the buyer's case on the left (Ctrl+K to search): the English reply "
+            "appears here, ready to copy with Ctrl+Enter."))
         self.edited_note.setText(self.tr(
             "Edited by hand: order changes no longer update this text. "
             "Reset to template to see them."))

@@ -48,8 +48,8 @@ class SuggestionPanel(QFrame):
         self.actions = QLabel(objectName="actionsLabel", wordWrap=True)
         self.actions.setTextFormat(Qt.TextFormat.RichText)
         self.deadline = QLabel(objectName="deadlineLabel", wordWrap=True)
-        self.checks_title = QLabel()
-        self.checks = QListWidget(objectName="checksList")
+        self.checks_title = QLabel(visible=False)  # shown with the first case's checks
+        self.checks = QListWidget(objectName="checksList", visible=False)
         self.checks.setWordWrap(True)
         self.reasons_title = QLabel()
         self.reasons = QLabel(objectName="reasonsLabel", wordWrap=True)
