@@ -128,6 +128,9 @@ def measure_picker(folder: Path, sizes: Sizes, env: dict[str, str]) -> list[Meas
     ]
 
 
+SECTION_NAMES = ("start-up", "keystroke", "scale", "cli")
+
+
 def sections(sizes: Sizes, home: Path) -> list[tuple[str, Callable[[], list[Measurement]]]]:
     env = isolated_env(home)
     return [
@@ -153,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, few runs (CI)")
+    parser.add_argument("--only", action="append", choices=SECTION_NAMES, metavar="SECTION",
+                        help=f"run only this section (repeatable): {', '.join(SECTION_NAMES)}")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
     compile_sources()
@@ -160,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     failed = []
     with tempfile.TemporaryDirectory(prefix="reply-composer-bench-") as tmp:
         for title, section in sections(sizes, Path(tmp)):
+            if args.only and title not in args.only:
+                continue
             started = time.perf_counter()
             print(f"[bench] {title} …", file=sys.stderr, flush=True)
             try:

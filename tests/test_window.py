@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -260,30 +257,6 @@ def test_every_action_shows_its_shortcut_in_the_tooltip(window):
         action = window.actions_[action_id]
         assert not action.shortcut().isEmpty(), action_id
         assert "(" in action.toolTip(), action_id
-
-
-def _run_app(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "import sys; from ui.launch import main; "
-                           f"sys.exit(main({list(args)!r}))"], capture_output=True, text=True,
-                          timeout=60, env=env)
-
-
-def test_smoke_prints_seconds_to_first_paint(tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
-           "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
-    out = _run_app("--smoke", env=env)
-    assert out.returncode == 0, out.stderr
-    seconds = float(out.stdout.split("first paint after ")[1].split()[0])
-    assert 0 < seconds < 60
-
-
-def test_no_display_says_so_in_one_line():
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    out = _run_app(env=env)
-    assert out.returncode != 0
-    assert out.stderr.strip().count("\n") == 0 and "no display" in out.stderr
-    assert "compose" in out.stderr
 
 
 def test_ticked_checks_survive_typing(qtbot, window):

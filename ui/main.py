@@ -20,7 +20,9 @@ def run(library: Path | None = None, smoke: bool = False) -> int:
     if not display_available():
         print(NO_DISPLAY, file=sys.stderr)
         return 3
-    from PySide6.QtCore import Qt
+    # Not the `Qt` namespace: its first use builds ~90 Python enums (Qt.Key alone has 471
+    # members), a fifth of a bare window's start-up. The panels use it after the paint.
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from ui.main_window import MainWindow, default_settings, profile_path
@@ -39,7 +41,7 @@ def run(library: Path | None = None, smoke: bool = False) -> int:
             print(f"first paint after {seconds_since_start():.3f} s", flush=True)
             app.exit(0)  # not quit(), which closes the window: a smoke run saves no state
 
-        window.firstPainted.connect(report, type=Qt.ConnectionType.QueuedConnection)
+        window.firstPainted.connect(lambda: QTimer.singleShot(0, report))  # once painted
     window.show()
     return app.exec()
 

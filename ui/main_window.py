@@ -6,30 +6,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
-from PySide6.QtGui import QActionGroup
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
-from ui.actions import TEMPLATE_ACTIONS, ActionId, ActionRegistry
-from ui.clipboard import Clipboard, QtClipboard
-from ui.i18n import LANGUAGES, apply_language
+from ui.i18n import apply_language
 from ui.templates_tab import TemplatesTab
-from ui.viewmodel import ComposeViewModel
 from ui.window_state import SPLITTERS, WindowState
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
-    from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QSplitter
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QMenu, QSplitter
 
     from app.paths import UserData
+    from ui.actions import ActionRegistry
+    from ui.clipboard import Clipboard
     from ui.compose_page import ComposePage
     from ui.editor_page import EditorPage
     from ui.editor_vm import TemplateEditorViewModel
+    from ui.viewmodel import ComposeViewModel
 
 NEAR_LIMIT = 0.9
 
@@ -41,24 +35,28 @@ class MainWindow(QMainWindow):
     def __init__(self, vm: ComposeViewModel, settings: QSettings,
                  clipboard: Clipboard | None = None, user_data: UserData | None = None,
                  build_after_paint: bool = True) -> None:
-        """The frame only: menus, tabs and status bar. The compose panels are built right
-        after the first paint (see eventFilter), so the window shows as fast as a bare one."""
+        """The frame only: menu titles, tabs and status bar. The commands and the compose
+        panels are built right after the first paint (see eventFilter), so the window shows
+        as fast as a bare one."""
         super().__init__(objectName="mainWindow")
         self.vm = vm
         self.state = WindowState(settings)
         self.lang = self.state.language
         apply_language(self.lang)
-        self.actions_ = ActionRegistry(self)
+        self._commands: ActionRegistry | None = None
+        self.language_menu: QMenu | None = None
+        self.language_actions: dict[str, QAction] = {}
         self._clipboard = clipboard
         self.page: ComposePage | None = None
-        self.templates = TemplatesTab(vm, user_data, self.actions_)
+        self.templates = TemplatesTab(vm, user_data)
         self.tabs = QTabWidget(objectName="tabs")
         self.tabs.addTab(QWidget(), "")  # the Compose tab's place, filled after the paint
         self.tabs.addTab(self.templates, "")
         self.setCentralWidget(self.tabs)
         self.counter = QLabel(objectName="charCounter")
         self.statusBar().addPermanentWidget(self.counter)
-        self._menus()
+        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "edit", "case",
+                                                                      "view")}
         self._connect_frame()
         self.retranslate()
         geometry = self.state.bytes("window/geometry")
@@ -68,10 +66,40 @@ class MainWindow(QMainWindow):
         self._build_after_paint = build_after_paint  # False for --smoke: it stops at the paint
         self.installEventFilter(self)
 
+    @property
+    def actions_(self) -> ActionRegistry:
+        """Every command (built on first use, see build_commands)."""
+        return self.build_commands()
+
+    def build_commands(self) -> ActionRegistry:
+        """Create the commands (once) and fill the menus: right after the first paint, or
+        sooner if something asks for a command."""
+        if self._commands is not None:
+            return self._commands
+        from ui.actions import ActionId, ActionRegistry
+        from ui.window_menus import add_language_menu, fill_menus
+
+        a = ActionRegistry(self)
+        fill_menus(self, self.menus, a)
+        self.language_menu, self.language_actions = add_language_menu(
+            self.menus["view"], self.lang, self.switch_language)
+        self.language_menu.setTitle(self.tr("Language / 语言"))
+        a.connect(ActionId.FOCUS_SEARCH, self._focus_search)
+        a.connect(ActionId.NEW_BUYER, self.vm.new_buyer)
+        a.connect(ActionId.NEXT_TAB, self._next_tab)
+        a.connect(ActionId.QUIT, self.close)
+        a.connect(ActionId.CHAR_LIMIT, self.ask_char_limit)
+        a[ActionId.TOGGLE_GLOSS].setChecked(self.state.gloss_visible)
+        a[ActionId.TOGGLE_GLOSS].toggled.connect(self._set_gloss_visible)
+        self.templates.bind_actions(a)
+        self._commands = a
+        return a
+
     def build_panels(self) -> None:
         """Create the compose panels (once) and wire them; then read the catalog."""
         if self.page is not None:
             return
+        from ui.clipboard import QtClipboard
         from ui.compose_page import ComposePage
 
         self.page = ComposePage(self.vm, self._clipboard or QtClipboard(), self.confirm_missing)
@@ -88,41 +116,7 @@ class MainWindow(QMainWindow):
         self._restore_splitters()
         self._set_gloss_visible(self.state.gloss_visible)
 
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        self.menus = {name: bar.addMenu("") for name in ("file", "edit", "case", "view")}
-        templates = {self.actions_[a] for a in TEMPLATE_ACTIONS}
-        quit_ = self.actions_[ActionId.QUIT]
-        for name, menu in self.menus.items():
-            actions = self.actions_.in_menu(name)
-            # The compose commands, then the Templates tab's, then Quit last.
-            groups = ([a for a in actions if a not in templates and a is not quit_],
-                      [a for a in actions if a in templates], [a for a in actions if a is quit_])
-            for group in groups:
-                if group and not menu.isEmpty():
-                    menu.addSeparator()
-                menu.addActions(group)
-            self.addActions(actions)  # shortcuts work with menus hidden
-        self.language_menu = self.menus["view"].addMenu("")
-        group = QActionGroup(self)
-        self.language_actions = {}
-        for lang, name in LANGUAGES.items():
-            action = group.addAction(name)  # each language named in itself, never translated
-            action.setCheckable(True)
-            action.setChecked(lang == self.lang)
-            action.setObjectName(f"language_{lang}")
-            action.triggered.connect(lambda _=False, code=lang: self.switch_language(code))
-            self.language_menu.addAction(action)
-            self.language_actions[lang] = action
-
     def _connect_frame(self) -> None:
-        a = self.actions_
-        a.connect(ActionId.FOCUS_SEARCH, self._focus_search)
-        a.connect(ActionId.NEW_BUYER, self.vm.new_buyer)
-        a.connect(ActionId.NEXT_TAB, self._next_tab)
-        a.connect(ActionId.QUIT, self.close)
-        a.connect(ActionId.CHAR_LIMIT, self.ask_char_limit)
-        a[ActionId.TOGGLE_GLOSS].toggled.connect(self._set_gloss_visible)
         self.vm.loaded.connect(self._loaded)
         self.templates.dirtyChanged.connect(self._templates_dirty)
         self.templates.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -130,6 +124,8 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _connect_panels(self) -> None:
+        from ui.actions import ActionId
+
         a, page = self.actions_, self.page
         assert page is not None
         a.connect(ActionId.NEXT_CASE, lambda: page.picker.step(1))
@@ -160,8 +156,10 @@ class MainWindow(QMainWindow):
                   "case": self.tr("&Case"), "view": self.tr("&View")}
         for name, menu in self.menus.items():
             menu.setTitle(titles[name])
-        self.language_menu.setTitle(self.tr("Language / 语言"))
-        self.actions_.retranslate()
+        if self.language_menu is not None:
+            self.language_menu.setTitle(self.tr("Language / 语言"))
+        if self._commands is not None:
+            self._commands.retranslate()
         if self.page is not None:
             self.page.retranslate()
         self.templates.retranslate()
@@ -172,7 +170,8 @@ class MainWindow(QMainWindow):
         if lang == self.lang:
             return
         self.lang = self.state.language = lang
-        self.language_actions[lang].setChecked(True)
+        if lang in self.language_actions:
+            self.language_actions[lang].setChecked(True)
         apply_language(lang)  # Qt sends LanguageChange: changeEvent retranslates
         self.templates.set_language(lang)
         if self.page is None:
@@ -198,6 +197,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        self.build_commands()
         self.build_panels()
         self.vm.load()
 

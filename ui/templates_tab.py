@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.actions import TEMPLATE_ACTIONS, ActionRegistry
-from ui.viewmodel import ComposeViewModel
-
 if TYPE_CHECKING:
     from app.paths import UserData
+    from ui.actions import ActionRegistry
     from ui.editor_page import EditorPage
     from ui.editor_vm import TemplateEditorViewModel
+    from ui.viewmodel import ComposeViewModel
 
 
 class TemplatesTab(QWidget):
@@ -22,14 +21,21 @@ class TemplatesTab(QWidget):
     status = Signal(str)
     libraryChanged = Signal()  # templates changed on disk: the compose tab re-renders
 
-    def __init__(self, compose: ComposeViewModel, user_data: UserData | None,
-                 actions: ActionRegistry) -> None:
+    def __init__(self, compose: ComposeViewModel, user_data: UserData | None) -> None:
         super().__init__(objectName="templatesTab")
-        self.compose, self.user_data, self.actions_ = compose, user_data, actions
+        self.compose, self.user_data = compose, user_data
+        self.actions_: ActionRegistry | None = None
         self.page: EditorPage | None = None
         self.vm: TemplateEditorViewModel | None = None
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
+
+    def bind_actions(self, actions: ActionRegistry) -> None:
+        """The window's commands, once they exist: this tab's stay disabled until its
+        editor is built and shown."""
+        from ui.actions import TEMPLATE_ACTIONS
+
+        self.actions_ = actions
         for action_id in TEMPLATE_ACTIONS:
             actions[action_id].setEnabled(False)
 
@@ -39,6 +45,7 @@ class TemplatesTab(QWidget):
         from ui.editor_page import EditorPage
         from ui.editor_vm import TemplateEditorViewModel
 
+        assert self.actions_ is not None, "bind_actions first"
         if self.vm is not None:  # the compose tab loaded again: a new composer
             self.vm.attach()
             return

@@ -1,0 +1,49 @@
+"""Opening the window from the command line: the smoke run, the no-display message, and what
+the first paint does (and doesn't) pay for."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# Built right after the first paint, never before it: the commands, the panels, the
+# template editor and the catalog with its YAML and Jinja2.
+AFTER_PAINT = ("ui.actions", "ui.compose_page", "ui.editor_page", "app.composer",
+               "app.catalog", "jinja2", "yaml")
+
+
+def _run_app(*args: str, env: dict[str, str], then: str = "pass"
+             ) -> subprocess.CompletedProcess[str]:
+    code = f"import sys; from ui.launch import main; code = main({list(args)!r}); {then}"
+    return subprocess.run([sys.executable, "-c", f"{code}; sys.exit(code)"],
+                          capture_output=True, text=True, timeout=60, env=env)
+
+
+def _offscreen(home: Path) -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)}
+
+
+def test_smoke_prints_seconds_to_first_paint(tmp_path):
+    out = _run_app("--smoke", env=_offscreen(tmp_path))
+    assert out.returncode == 0, out.stderr
+    seconds = float(out.stdout.split("first paint after ")[1].split()[0])
+    assert 0 < seconds < 60
+
+
+def test_the_first_paint_builds_no_panels_commands_or_catalog(tmp_path):
+    out = _run_app("--smoke", env=_offscreen(tmp_path),
+                   then=f"print('loaded:', [m for m in {AFTER_PAINT!r} if m in sys.modules])")
+    assert out.returncode == 0, out.stderr
+    assert "loaded: []" in out.stdout
+
+
+def test_no_display_says_so_in_one_line():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = _run_app(env=env)
+    assert out.returncode != 0
+    assert out.stderr.strip().count("\n") == 0 and "no display" in out.stderr
+    assert "compose" in out.stderr
