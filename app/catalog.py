@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from app.errors import SourceError, UnknownNameError
 from app.fields import FieldSpec, Label, Value, parse_value, spec_from_yaml
@@ -12,8 +12,7 @@ from app.resources import LineDict, bundled_dir, load_yaml_file
 from app.shipping import ShippingMethod, methods_from_yaml
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     id: str
     category: str
     title: Label
@@ -23,8 +22,7 @@ class Case:
     keywords: tuple[str, ...] = ()  # extra search words, English and Chinese
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     fields: Mapping[str, FieldSpec]
     currencies: tuple[str, ...]
     countries: Mapping[str, Label]

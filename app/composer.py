@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.catalog import Case, Catalog, load_catalog
 from app.context import CASE_NAMES, COMPUTED_SOURCES, computed_values, with_defaults
@@ -19,8 +18,7 @@ from app.templates import BUNDLED, TemplateLibrary
 REFUND_NAMES = ("refund_min", "refund_max", "refund_currency", "actions")
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(NamedTuple):
     actions: tuple[str, ...]
     refund: Refund | None
     deadline: dt.date | None
@@ -43,8 +41,7 @@ class Suggestion:
         }
 
 
-@dataclass(frozen=True)
-class Composition:
+class Composition(NamedTuple):
     case: Case
     reply: str
     gloss: str

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class AppConfig:
+class AppConfig(NamedTuple):
     team_dir: Path | None = None  # the shared, read-only template folder, if the team has one
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "reply-composer"
 
@@ -19,8 +19,7 @@ def user_library_dir() -> Path:
     return user_data_dir() / "templates"
 
 
-@dataclass(frozen=True)
-class UserData:
+class UserData(NamedTuple):
     """The folders and files under one user data directory (tests point it at a temp dir)."""
 
     root: Path

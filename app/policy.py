@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
@@ -25,10 +24,9 @@ ACTIONS = ("resend", "full_refund", "partial_refund", "next_order_discount",
 _ENV = SandboxedEnvironment()
 
 
-# The policy's own structures compare by identity (eq=False): fewer generated methods make
-# the CLI, which loads this module on every run, start sooner.
-@dataclass(frozen=True, eq=False)
-class Expression:
+# NamedTuples, like the catalog's records (see app.fields): the CLI loads this module on
+# every run, and defining a dataclass costs ten times as much.
+class Expression(NamedTuple):
     source: str
     names: frozenset[str]
     path: str
@@ -77,8 +75,7 @@ def _compiled(source: str) -> Callable[[Mapping[str, Any]], Any]:
     return lambda scope: run(**scope)
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     id: str
     rule: str  # the playbook's Chinese words
     en: str  # an English summary
@@ -87,8 +84,7 @@ class Reason:
         return f"{self.en} — 「{self.rule}」"
 
 
-@dataclass(frozen=True, eq=False)
-class Rule:
+class Rule(NamedTuple):
     line: int
     template: str
     condition: Expression | None
@@ -98,8 +94,7 @@ class Rule:
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
-class CasePolicy:
+class CasePolicy(NamedTuple):
     rules: tuple[Rule, ...]
     checks: tuple[str, ...]
     reasons: tuple[str, ...]
@@ -108,22 +103,19 @@ class CasePolicy:
         return list(dict.fromkeys(rule.template for rule in self.rules))
 
 
-@dataclass(frozen=True)
-class Refund:
+class Refund(NamedTuple):
     min: Decimal
     max: Decimal
     currency: str
 
 
-@dataclass(frozen=True, eq=False)
-class Decision:
+class Decision(NamedTuple):
     rule: Rule
     refund: Refund | None
     empty_names: frozenset[str]  # empty values that kept a rule from deciding
 
 
-@dataclass(frozen=True, eq=False)
-class Policy:
+class Policy(NamedTuple):
     path: str
     constants: Mapping[str, Any]
     actions: Mapping[str, Label]

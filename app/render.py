@@ -6,8 +6,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from contextvars import ContextVar
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import (
     BaseLoader,
@@ -70,8 +69,7 @@ def _finalize(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class Rendered:
+class Rendered(NamedTuple):
     text: str
     missing: tuple[str, ...]  # fields whose markers appear in the text
 

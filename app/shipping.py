@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.errors import SourceError
-from app.fields import Label
+from app.fields import EMPTY, Label
 from app.resources import LineDict
 
 
-@dataclass(frozen=True)
-class Promise:
+class Promise(NamedTuple):
     """What a method promises for one destination."""
 
     promised_days: int
@@ -21,20 +19,18 @@ class Promise:
     usual_max: int
 
 
-@dataclass(frozen=True)
-class ShippingMethod:
+class ShippingMethod(NamedTuple):
     id: str
     name: Label
     default: Promise
     tracked: bool = True
-    by_country: Mapping[str, Promise] = field(default_factory=dict)
+    by_country: Mapping[str, Promise] = EMPTY
 
     def promise_for(self, country: str | None) -> Promise:
         return self.by_country.get(country or "", self.default)
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     """The promised-delivery deadline of a shipped parcel, seen from `today`."""
 
     date: dt.date

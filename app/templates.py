@@ -11,8 +11,8 @@ import os
 import re
 import stat as stat_mode
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -25,8 +25,7 @@ GLOSS_MARK = "=== gloss ==="
 BUNDLED = "bundled"
 
 
-@dataclass(frozen=True)
-class TemplateFile:
+class TemplateFile(NamedTuple):
     id: str
     path: Path
     layer: str
