@@ -2,6 +2,7 @@
 
     python -m bench.run            full sizes (about a minute)
     python -m bench.run --quick    tiny sizes and few runs: checks the harness works (CI)
+    python -m bench.run --only cli one section (start-up, keystroke, scale, cli); repeatable
 
 Numbers are ratios and percentiles within one run on whatever machine runs it; they are
 reports, never pass/fail. `met` says whether the issue's budget holds in this run.
