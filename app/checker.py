@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 from app.catalog import load_catalog
+from app.classifier import load_lexicon
 from app.composer import library_layers, template_names
 from app.errors import ComposerError, SourceError
 from app.policy import load_policy
@@ -20,6 +21,7 @@ def check_all(folder: Path | None = None) -> list[SourceError]:
     try:
         catalog = load_catalog()
         policy = load_policy(template_names(catalog, None), catalog.cases)
+        load_lexicon(case_ids=catalog.cases)
     except SourceError as exc:
         return [exc]
     if folder is not None and not folder.is_dir():

@@ -13,6 +13,7 @@ from app.errors import ClipboardUnavailable, ComposerError, FieldValueError
 if TYPE_CHECKING:
     import datetime as dt
 
+    from app.classifier import Reading
     from app.composer import Composer
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -45,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     compose.add_argument("--today", metavar="YYYY-MM-DD", help="today's date for deadline math")
     compose.add_argument("--json", action="store_true")
     compose.add_argument("--copy", action="store_true", help="copy the reply to the clipboard")
+    suggest = commands.add_parser(
+        "suggest", help="read a buyer's message: likely cases, order and tracking numbers")
+    suggest.add_argument("message", nargs="?", default="-", metavar="MESSAGE",
+                         help="the buyer's message (default: read standard input)")
+    suggest.add_argument("--json", action="store_true")
     check = commands.add_parser("check", help="validate the policy and templates")
     check.add_argument("folder", nargs="?", type=Path, metavar="DIR",
                        help="a template library or pack (default: the bundled templates)")
@@ -59,6 +65,8 @@ def main(argv: Sequence[str] | None = None, hooks: Hooks | None = None) -> int:
             return _cases(args)
         if args.command == "compose":
             return _compose(args, hooks)
+        if args.command == "suggest":
+            return _suggest(args)
         if args.command == "check":
             return _check(args)
         return _open_window(args, hooks)
@@ -167,6 +175,53 @@ def format_text(result) -> str:  # type: ignore[no-untyped-def]
     lines += [f"Why: {r.text()}" for r in s.reasons]
     if result.missing_fields:
         lines.append("Missing: " + ", ".join(result.missing_fields))
+    return "\n".join(lines)
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from app.catalog import load_catalog
+    from app.classifier import load_lexicon
+
+    text = sys.stdin.read() if args.message == "-" else args.message
+    catalog = load_catalog()
+    reading = load_lexicon(case_ids=catalog.cases).read(text)
+    if args.json:
+        import json
+
+        print(json.dumps(reading_json(reading), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    titles = {c.id: f"{c.title.en} / {c.title.zh}" for c in catalog.cases.values()}
+    print(format_reading(reading, titles))
+    return EXIT_OK
+
+
+def reading_json(reading: Reading) -> dict[str, object]:
+    return {"cases": [{"case": g.case_id, "score": g.score, "phrases": list(g.phrases)}
+                      for g in reading.guesses],
+            "signals": list(reading.signals), "language": reading.language,
+            "values": reading.values, "truncated": reading.truncated}
+
+
+def format_reading(reading: Reading, titles: dict[str, str]) -> str:
+    from app.classifier import LANGUAGES, MAX_CHARS
+
+    lines = []
+    if reading.truncated:
+        lines.append(f"(a long message: only its first {MAX_CHARS:,} characters were read)")
+    if reading.language:
+        lines.append(f"Language: {LANGUAGES[reading.language].en}")
+    for rank, guess in enumerate(reading.guesses, 1):
+        said = ", ".join(f'"{p}"' for p in guess.phrases)
+        lines.append(f"{rank}. {guess.case_id} — {titles.get(guess.case_id, '')}  ({said})")
+    if not reading.guesses:
+        lines.append("No case suggested: choose one from `reply-composer cases`.")
+    if reading.signals:
+        lines.append("Says: " + ", ".join(reading.signals))
+    sets = " ".join(f"--set {name}={value}" for name, value in reading.values.items())
+    if sets:
+        lines.append("Found: " + sets.replace("--set ", ""))
+    if reading.guesses:
+        lines.append(f"Next: reply-composer compose {reading.guesses[0].case_id} {sets}".rstrip())
     return "\n".join(lines)
 
 

@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# This checkout, not a copy installed in the venv earlier.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -24,6 +26,10 @@ ORDER = {
     "shipping_method": "china-post-small-packet", "destination_country": "BR",
     "tracking_number": "LP123456789CN", "store_name": "Sunny Fashion Store", "agent_name": "Lily",
 }
+
+
+MESSAGE = ("Olá, meu pedido ainda não chegou, já faz mais de um mês! Rastreio LP123456789CN. "
+           "Onde está meu pedido?")
 
 
 def main(out: str, lang: str = "en", case: str = "not-received-in-transit") -> None:
@@ -40,6 +46,7 @@ def main(out: str, lang: str = "en", case: str = "not-received-in-transit") -> N
     app.processEvents()
     vm.load()
     window.page.populate(window.state.recent_cases)
+    window.page.message.editor.setPlainText(MESSAGE)  # pasted: suggests, fills tracking
     vm.values.update(ORDER)
     vm.select_case(case)
     vm.compose_now()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.compliance import check_reply
 from ui.case_picker import CasePicker, build_case_model
 from ui.clipboard import Clipboard
+from ui.message_panel import MessagePanel
 from ui.order_form import OrderForm
 from ui.preview import PreviewPanel
 from ui.suggestion_panel import SuggestionPanel
@@ -41,6 +42,7 @@ class ComposePage(QWidget):
         self.vm, self.clipboard, self.confirm = vm, clipboard, confirm
         self.lang = "en"
         self.picker = CasePicker()
+        self.message = MessagePanel()
         self.form = OrderForm()
         self.suggestion = SuggestionPanel()
         self.preview = PreviewPanel()
@@ -69,7 +71,12 @@ class ComposePage(QWidget):
         self.middle.addWidget(form_box)
         self.middle.addWidget(self.suggestion)
         self.middle.setSizes([420, 330])
-        for widget in (self.picker, self.middle, self.preview):
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.message)
+        left_layout.addWidget(self.picker, 1)
+        for widget in (left, self.middle, self.preview):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([300, 420, 520])
         self.splitter.setStretchFactor(2, 1)
@@ -79,6 +86,9 @@ class ComposePage(QWidget):
     def _connect(self) -> None:
         vm = self.vm
         self.picker.caseChosen.connect(vm.select_case)
+        self.message.caseChosen.connect(vm.select_case)
+        self.message.textChanged.connect(vm.read_message)
+        vm.messageRead.connect(self._show_reading)
         self.form.valueEdited.connect(vm.set_value)
         self.new_buyer_button.clicked.connect(vm.new_buyer)
         self.preview.copyRequested.connect(self.copy_reply)
@@ -86,6 +96,7 @@ class ComposePage(QWidget):
         self.preview.editor.textChanged.connect(self._check_compliance)
         vm.caseChanged.connect(self._show_case)
         vm.valuesReset.connect(lambda: self.form.show_values(vm.values))
+        vm.valuesReset.connect(self.message.clear)  # a new buyer: a new message
         vm.valueChanged.connect(self.form.show_value)
         vm.compositionChanged.connect(self._show_result)
         vm.renderFailed.connect(self.preview.show_error)
@@ -94,12 +105,14 @@ class ComposePage(QWidget):
     def retranslate(self) -> None:
         self.new_buyer_button.setText(self.tr("New buyer"))
         self.new_buyer_button.setToolTip(self.tr("Clear the order (keeps store and your name)"))
-        for panel in (self.picker, self.preview, self.suggestion):
+        for panel in (self.picker, self.message, self.preview, self.suggestion):
             panel.retranslate()
 
     def set_language(self, lang: str) -> None:
-        self.lang = self.suggestion.lang = lang
+        self.lang = self.suggestion.lang = self.message.lang = lang
         self.retranslate()
+        if self.vm.composer is not None:
+            self._show_reading()
         self._check_compliance()  # a visible warning switches language too
 
     def populate(self, recent: list[str]) -> None:
@@ -119,6 +132,10 @@ class ComposePage(QWidget):
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)
         self.caseShown.emit(case_id)
+
+    def _show_reading(self) -> None:
+        vm = self.vm
+        self.message.show_reading(vm.reading, vm.catalog, vm.lexicon, vm.lexicon_error)
 
     def refresh_case(self) -> None:
         """Show the current case again (labels in a new language), keeping every value."""

@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-
     import datetime as dt
 
     from app.catalog import Case, Catalog
+    from app.classifier import Lexicon, Reading
     from app.composer import Composer, Composition
 
 DEBOUNCE_MS = 60
@@ -25,6 +26,7 @@ class ComposeViewModel(QObject):
     compositionChanged = Signal(object)  # a Composition
     renderFailed = Signal(str)
     fieldErrorsChanged = Signal(dict)  # field name -> ComposerError
+    messageRead = Signal()  # `reading` changed: the buyer's message was read (or cleared)
 
     def __init__(self, library: Path | None = None,
                  profile_path: Path | Callable[[], Path] | None = None,
@@ -41,6 +43,9 @@ class ComposeViewModel(QObject):
         self.values: dict[str, str] = {}  # what the agent typed, per field name
         self.field_errors: dict[str, Exception] = {}
         self.last_good: Composition | None = None
+        self.reading: Reading | None = None  # of the buyer's message, None while it is empty
+        self.lexicon_error: str | None = None  # buyer_phrases.yaml could not be read
+        self._lexicon: Lexicon | None = None
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
 
@@ -86,6 +91,31 @@ class ComposeViewModel(QObject):
         self.values = {n: v for n, v in self.values.items() if n in shared}
         self.valuesReset.emit()
         self.compose_now()
+
+    def read_message(self, text: str) -> None:
+        """Read the buyer's message: suggested cases, and its order and tracking numbers
+        written into the order fields that are still empty."""
+        lexicon = self.lexicon
+        self.reading = lexicon.read(text) if lexicon is not None and text.strip() else None
+        if self.reading is not None:
+            for name, value in self.reading.values.items():
+                if not self.values.get(name):
+                    self.set_value(name, value)
+        self.messageRead.emit()
+
+    @property
+    def lexicon(self) -> Lexicon | None:
+        """The buyer phrases, read when the first message is pasted (None, with
+        `lexicon_error` set, when the file is broken: the rest of the window still works)."""
+        if self._lexicon is None and self.lexicon_error is None:
+            from app.classifier import load_lexicon
+            from app.errors import SourceError
+
+            try:
+                self._lexicon = load_lexicon(case_ids=self.catalog.cases)
+            except SourceError as exc:
+                self.lexicon_error = str(exc)
+        return self._lexicon
 
     def shared_values(self) -> dict[str, str]:
         shared = {n for n, spec in self.catalog.fields.items() if spec.shared}

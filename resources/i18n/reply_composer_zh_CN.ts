@@ -130,17 +130,17 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose_page.py" line="95"/>
+        <location filename="../../ui/compose_page.py" line="106"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="96"/>
+        <location filename="../../ui/compose_page.py" line="107"/>
         <source>Clear the order (keeps store and your name)</source>
         <translation>清空订单（保留店铺名称和客服姓名）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="107"/>
+        <location filename="../../ui/compose_page.py" line="120"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
@@ -429,37 +429,38 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
@@ -506,6 +507,49 @@ Copy it anyway?</source>
         <translation>回复还缺少：{0}。
 
 仍要复制吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MessagePanel</name>
+    <message>
+        <location filename="../../ui/message_panel.py" line="63"/>
+        <source>Buyer&apos;s message</source>
+        <translation>买家留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="65"/>
+        <source>Paste the buyer&apos;s message: the likely case, the order number and the tracking number are picked out</source>
+        <translation>粘贴买家的留言：自动找出可能的情况、订单号和物流单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="80"/>
+        <source>The message says: {0}</source>
+        <translation>留言中提到：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="96"/>
+        <source>In {0}</source>
+        <translation>{0}留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="100"/>
+        <source>order {0}</source>
+        <translation>订单号 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="100"/>
+        <source>tracking {0}</source>
+        <translation>物流单号 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="103"/>
+        <source>only the first {0} characters were read</source>
+        <translation>只读取了前 {0} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="106"/>
+        <source>no case recognised: choose one below</source>
+        <translation>未识别出情况：请在下方选择</translation>
     </message>
 </context>
 <context>

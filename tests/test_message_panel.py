@@ -1,0 +1,113 @@
+"""The buyer's message box on the Compose tab: paste, see the likely cases, choose one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from tests.gui_helpers import type_text
+from ui.clipboard import QtClipboard
+from ui.compose_page import ComposePage
+from ui.viewmodel import ComposeViewModel
+
+MESSAGE = ("Olá, meu pedido 8123456789012345 ainda não chegou! O rastreio LP00123456789012 "
+           "não atualiza. Vou abrir uma disputa.")
+
+
+@pytest.fixture()
+def page(qtbot, tmp_path):
+    vm = ComposeViewModel(profile_path=tmp_path / "profile.json",
+                          today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
+    vm.load()
+    page = ComposePage(vm, QtClipboard(), lambda labels: True)
+    qtbot.addWidget(page)
+    page.populate([])
+    page.show()
+    return page
+
+
+def shown_buttons(page: ComposePage) -> list[str]:
+    return [b.property("case") for b in page.message.buttons if b.isVisibleTo(page)]
+
+
+def paste(page: ComposePage, text: str) -> None:
+    page.message.editor.setPlainText(text)  # what a paste does: one textChanged
+
+
+def test_pasting_a_message_suggests_cases_without_choosing_one(page):
+    paste(page, MESSAGE)
+    suggested = shown_buttons(page)
+    assert 1 <= len(suggested) <= 3
+    assert suggested[0].startswith("not-received-")
+    assert page.vm.case is None  # the agent chooses
+    summary = page.message.summary.text()
+    assert "Portuguese" in summary and "dispute" in summary
+    assert "8123456789012345" in summary
+
+
+def test_the_numbers_it_carries_fill_the_empty_fields(page):
+    page.vm.set_value("order_id", "111122223333444")  # typed already: kept
+    paste(page, MESSAGE)
+    assert page.vm.values["order_id"] == "111122223333444"
+    assert page.vm.values["tracking_number"] == "LP00123456789012"
+
+
+def test_choosing_a_suggestion_opens_that_case_with_the_numbers(qtbot, page):
+    paste(page, MESSAGE)
+    button = next(b for b in page.message.buttons if b.isVisibleTo(page))
+    button.click()
+    assert page.vm.case is not None and page.vm.case.id == button.property("case")
+    tracking = page.findChild(QLineEdit, "field_tracking_number")
+    assert tracking is not None and tracking.text() == "LP00123456789012"
+    assert "LP00123456789012" in page.preview.text()
+
+
+def test_an_unrecognised_message_says_so_and_clearing_hides_everything(page):
+    paste(page, "Do you have this in blue?")
+    assert shown_buttons(page) == []
+    assert "no case recognised" in page.message.summary.text()
+    paste(page, "")
+    assert shown_buttons(page) == [] and not page.message.summary.isVisibleTo(page)
+
+
+def test_a_new_buyer_clears_the_message(page):
+    paste(page, MESSAGE)
+    page.new_buyer_button.click()
+    assert page.message.editor.toPlainText() == ""
+    assert shown_buttons(page) == []
+
+
+def test_typing_a_message_updates_the_suggestions(page):
+    type_text(page.message.editor, "The box arrived empty")
+    assert shown_buttons(page)[0] == "empty-parcel"
+
+
+def test_suggestions_follow_the_language(page):
+    paste(page, MESSAGE)
+    page.set_language("zh")
+    first = next(b for b in page.message.buttons if b.isVisibleTo(page))
+    assert "\u4e00" <= first.text()[0] <= "\u9fff"  # the Chinese title first
+    assert "葡萄牙语" in page.message.summary.text()
+
+
+def test_a_broken_phrase_file_shows_its_error_and_the_rest_still_works(page, monkeypatch):
+    from app.errors import SourceError
+
+    def broken(**_):
+        raise SourceError("buyer_phrases.yaml", 7, "YAML error: bad indent")
+
+    monkeypatch.setattr("app.classifier.load_lexicon", broken)  # read at the first paste
+    paste(page, MESSAGE)
+    assert "buyer_phrases.yaml:7" in page.message.summary.text()
+    page.vm.select_case("order-unpaid")
+    assert page.preview.text()
+
+
+def test_a_long_suggestion_is_cut_with_an_ellipsis_not_widening_the_column(qtbot, page):
+    paste(page, "A belt is missing from my parcel")
+    button = next(b for b in page.message.buttons if b.isVisibleTo(page))
+    button.resize(120, button.height())
+    assert button.text().endswith("…") and len(button.text()) < len(button.full_text)
+    assert button.full_text in button.toolTip()

@@ -1,0 +1,132 @@
+"""The buyer's message box above the case picker: paste what the buyer wrote, see the likely
+cases as buttons (the agent chooses; nothing is chosen for them), what else the message says,
+and the order and tracking numbers it carries (filled into empty fields)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
+    from app.catalog import Catalog
+    from app.classifier import Lexicon, Reading
+
+WARN = "#a15c00"  # a dispute or a refund demand: worth seeing before the case
+
+
+class ElidedButton(QPushButton):
+    """A left-aligned button whose text ends in "…" when the column is too narrow for it,
+    instead of widening the column (the tooltip has the whole text)."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__(objectName=object_name)
+        self.full_text = ""
+        self.setStyleSheet("text-align: left; padding: 3px 6px;")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        from PySide6.QtCore import Qt
+
+        room = self.width() - 16  # the padding and frame
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                   room))
+
+
+class MessagePanel(QWidget):
+    caseChosen = Signal(str)
+    textChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="messagePanel")
+        self.lang = "en"
+        self.heading = QLabel(objectName="messageHeading")
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.editor = QPlainTextEdit(objectName="buyerMessage")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
+        self.summary = QLabel(objectName="messageSummary", wordWrap=True)
+        self.summary.hide()
+        self.buttons = [ElidedButton(f"suggestedCase{i}") for i in range(3)]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.summary)
+        for button in self.buttons:
+            button.hide()
+            button.clicked.connect(lambda _=False, b=button: self._choose(b))
+            layout.addWidget(button)
+        self.editor.textChanged.connect(lambda: self.textChanged.emit(self.editor.toPlainText()))
+        self.retranslate()
+
+    def _choose(self, button: QPushButton) -> None:
+        self.caseChosen.emit(button.property("case"))
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Buyer's message"))
+        self.editor.setPlaceholderText(self.tr(
+            "Paste the buyer's message: the likely case, the order number and the tracking "
+            "number are picked out"))
+
+    def clear(self) -> None:
+        self.editor.clear()
+
+    def show_reading(self, reading: Reading | None, catalog: Catalog, lexicon: Lexicon | None,
+                     error: str | None = None) -> None:
+        guesses = reading.guesses if reading else ()
+        for button, guess in zip(self.buttons, (*guesses, *[None] * 3), strict=False):
+            button.setVisible(guess is not None)
+            if guess is not None:
+                case = catalog.case(guess.case_id)
+                other = case.title.zh if self.lang == "en" else case.title.en
+                button.set_full_text(f"{case.title.get(self.lang)} · {other}")
+                said = self.tr("The message says: {0}").format(
+                    ", ".join(f"“{p}”" for p in guess.phrases))
+                button.setToolTip(f"{button.full_text}\n{said}")
+                button.setProperty("case", guess.case_id)
+        if error and self.editor.toPlainText().strip():
+            text = f'<span style="color: #b3261e">{escape(error)}</span>'
+        else:
+            text = self._summary(reading, lexicon) if reading and lexicon else ""
+        self.summary.setText(text)
+        self.summary.setVisible(bool(text))
+
+    def _summary(self, reading: Reading, lexicon: Lexicon) -> str:
+        from app.classifier import LANGUAGES, MAX_CHARS
+
+        parts = []
+        if reading.language:
+            parts.append(escape(self.tr("In {0}").format(
+                LANGUAGES[reading.language].get(self.lang))))
+        parts += [f'<b style="color: {WARN}">{escape(lexicon.signals[s].get(self.lang))}</b>'
+                  for s in reading.signals]
+        found = {"order_id": self.tr("order {0}"), "tracking_number": self.tr("tracking {0}")}
+        parts += [escape(found[n].format(v)) for n, v in reading.values.items() if n in found]
+        if reading.truncated:
+            parts.append(escape(self.tr("only the first {0} characters were read").format(
+                f"{MAX_CHARS:,}")))
+        if not reading.guesses:
+            parts.append(escape(self.tr("no case recognised: choose one below")))
+        separator = "；" if self.lang == "zh" else " · "
+        return separator.join(parts)
