@@ -36,12 +36,12 @@ CONDITIONAL = Warning(
     "conditional",
     "An offer and a request about the dispute, feedback or receipt share a sentence: never make "
     "compensation depend on them (marketplace rules).",
-    "同一句里既有补偿又提到纠纷/评价/确认收货:不得以此作为补偿条件(平台规则)。")
+    "同一句里既有补偿又提到纠纷/评价/确认收货：不得以此作为补偿条件（平台规则）。")
 CONTACT = Warning(
     "contact",
     "Off-platform contact (e-mail, phone, WhatsApp, WeChat, PayPal) — keep the conversation on "
     "the marketplace.",
-    "出现站外联系方式(邮箱、电话、WhatsApp、微信、PayPal)——请在平台内沟通。")
+    "出现站外联系方式（邮箱、电话、WhatsApp、微信、PayPal）——请在平台内沟通。")
 LINK = Warning(
     "link",
     "A link other than a tracking site — marketplaces may block or penalise it.",

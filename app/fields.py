@@ -89,7 +89,7 @@ def parse_value(spec: FieldSpec, raw: str, known: Mapping[str, Iterable[str]]) -
         if len(text) > spec.max_length:
             raise FieldValueError(
                 spec.name, f"too long ({len(text):,} characters; at most {spec.max_length:,})",
-                f"太长({len(text):,} 个字符,最多 {spec.max_length:,} 个)")
+                f"太长（{len(text):,} 个字符，最多 {spec.max_length:,} 个）")
         return text
     return _PARSERS[spec.type](spec, text, known)
 
@@ -120,10 +120,10 @@ def _parse_money(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> 
         amount = Decimal(cleaned)
     except InvalidOperation:
         raise FieldValueError(spec.name, f"{text[:40]!r} is not an amount (e.g. 12.50)",
-                              f"{text[:40]!r} 不是金额(例如 12.50)") from None
+                              f"{text[:40]!r} 不是金额（例如 12.50）") from None
     if not amount.is_finite() or amount < 0:
         raise FieldValueError(spec.name, f"{text[:40]!r}: an amount must be 0 or more",
-                              f"{text[:40]!r}:金额不能为负数")
+                              f"{text[:40]!r}：金额不能为负数")
     if amount > MAX_MONEY:
         raise FieldValueError(spec.name, f"{text[:40]!r} is too large", f"{text[:40]!r} 太大")
     return amount.quantize(Decimal("0.01"))
@@ -135,7 +135,7 @@ def _parse_date(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> d
     except ValueError:
         raise FieldValueError(
             spec.name, f"{text[:40]!r} is not a date (expected YYYY-MM-DD)",
-            f"{text[:40]!r} 不是日期(格式:YYYY-MM-DD)") from None
+            f"{text[:40]!r} 不是日期（格式：YYYY-MM-DD）") from None
 
 
 def _parse_closed(spec: FieldSpec, text: str, known: Mapping[str, Iterable[str]]) -> str:

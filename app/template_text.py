@@ -150,4 +150,4 @@ def duplicate_text(text: str) -> str:
     """The same template with "(copy)" in its titles, so the two are told apart in lists."""
     parts = split_template(text)
     return join_template(parts.with_edits(title_en=f"{parts.title_en} (copy)".strip(),
-                                          title_zh=f"{parts.title_zh}(副本)"))
+                                          title_zh=f"{parts.title_zh}（副本）"))

@@ -264,7 +264,7 @@ def test_duplicate_makes_a_personal_copy(window, tmp_path):
     window.actions_[ActionId.DUPLICATE_TEMPLATE].trigger()
     assert ("id", "quality-minor-copy") in editor.prompts.asked
     text = personal_file(tmp_path, "quality-minor-gentle").read_text("utf-8")
-    assert "(copy)" in text and "(副本)" in text
+    assert "(copy)" in text and "（副本）" in text
     assert window.editor_vm.current.template_id == "quality-minor-gentle"
 
 

@@ -55,7 +55,7 @@ def test_new_and_duplicated_templates_are_valid(composer):
     result = previewer.preview("quality-stained-2", text, case.id, SAMPLE_ORDER)
     assert result.problems == () and "8123456789012345" in result.reply
     copy = split_template(duplicate_text(text))
-    assert copy.title_en.endswith("(copy)") and copy.title_zh.endswith("(副本)")
+    assert copy.title_en.endswith("(copy)") and copy.title_zh.endswith("（副本）")
 
 
 def test_preview_flags_unknown_fields_with_a_suggestion(composer):

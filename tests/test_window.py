@@ -278,6 +278,16 @@ def test_a_conditional_hand_edit_is_warned_about(qtbot, window):
     assert warning.isVisible() and "dispute" in warning.text()
 
 
+def test_a_hand_edit_gets_english_hints_below_the_warnings(qtbot, window):
+    choose(qtbot, window, "order-received-thanks")
+    warning = window.findChild(QLabel, "complianceWarning")
+    window.page.preview.editor.appendPlainText("Sorry you haven’t receipt your order!!!")
+    lines = warning.text().splitlines()
+    assert lines == ["✎ “haven't receipt” → “haven't received”", "✎ “!!!” → “one “!” at most”"]
+    window.switch_language("zh")
+    assert "receipt 是名词" in warning.text()
+
+
 def test_fields_the_reply_still_needs_are_tinted(qtbot, window):
     choose(qtbot, window, "order-shipped")
     assert editor(window, "tracking_number").property("missing") is True

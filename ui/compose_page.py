@@ -155,8 +155,12 @@ class ComposePage(QWidget):
                                         self._reply_title(result.suggestion.template))
 
     def _check_compliance(self) -> None:
-        warnings = check_reply(self.preview.text())
-        self.preview.show_warnings([w.get(self.lang) for w in warnings])
+        text = self.preview.text()
+        warnings = [w.get(self.lang) for w in check_reply(text)]
+        hints = [h.get(self.lang) for h in self.vm.english_hints(text)]
+        if self.vm.hints_error and text:
+            warnings.append(self.vm.hints_error)
+        self.preview.show_warnings(warnings, hints)
 
     def _reply_title(self, template_id: str) -> str:
         from app.errors import SourceError

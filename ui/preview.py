@@ -123,9 +123,11 @@ class PreviewPanel(QWidget):
             self.editor.setPlainText(reply)
         self._text_changed()
 
-    def show_warnings(self, messages: list[str]) -> None:
-        self.warnings.setText("\n".join(f"⚠ {m}" for m in messages))
-        self.warnings.setVisible(bool(messages))
+    def show_warnings(self, messages: list[str], hints: list[str] | None = None) -> None:
+        """Marketplace-rule warnings (⚠), then English hints (✎)."""
+        lines = [f"⚠ {m}" for m in messages] + [f"✎ {h}" for h in hints or ()]
+        self.warnings.setText("\n".join(lines))
+        self.warnings.setVisible(bool(lines))
 
     def show_error(self, message: str) -> None:
         self.error.setText(self.tr("Can't render this reply: {0}").format(message)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-
     from app.catalog import Case, Catalog
     from app.classifier import Lexicon, Reading
     from app.composer import Composer, Composition
+    from app.english_hints import Hint, HintList
 
 DEBOUNCE_MS = 60
 
@@ -46,6 +47,8 @@ class ComposeViewModel(QObject):
         self.reading: Reading | None = None  # of the buyer's message, None while it is empty
         self.lexicon_error: str | None = None  # buyer_phrases.yaml could not be read
         self._lexicon: Lexicon | None = None
+        self.hints_error: str | None = None  # english_hints.yaml could not be read
+        self._hints: HintList | None = None
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
 
@@ -116,6 +119,21 @@ class ComposeViewModel(QObject):
             except SourceError as exc:
                 self.lexicon_error = str(exc)
         return self._lexicon
+
+    def english_hints(self, reply: str) -> list[Hint]:
+        """Wording worth a second look in the reply (read from english_hints.yaml the first
+        time there is a reply; none, with `hints_error` set, when that file is broken)."""
+        if not reply.strip():
+            return []
+        if self._hints is None and self.hints_error is None:
+            from app.english_hints import load_hints
+            from app.errors import SourceError
+
+            try:
+                self._hints = load_hints()
+            except SourceError as exc:
+                self.hints_error = str(exc)
+        return self._hints.find(reply) if self._hints is not None else []
 
     def shared_values(self) -> dict[str, str]:
         shared = {n for n, spec in self.catalog.fields.items() if spec.shared}

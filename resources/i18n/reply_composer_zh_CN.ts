@@ -487,7 +487,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="258"/>
         <source>Warn when a reply is longer than (characters):</source>
-        <translation>回复超过多少字符时提醒:</translation>
+        <translation>回复超过多少字符时提醒：</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="268"/>
@@ -512,42 +512,42 @@ Copy it anyway?</source>
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../../ui/message_panel.py" line="63"/>
+        <location filename="../../ui/message_panel.py" line="87"/>
         <source>Buyer&apos;s message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="65"/>
+        <location filename="../../ui/message_panel.py" line="89"/>
         <source>Paste the buyer&apos;s message: the likely case, the order number and the tracking number are picked out</source>
         <translation>粘贴买家的留言：自动找出可能的情况、订单号和物流单号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="80"/>
+        <location filename="../../ui/message_panel.py" line="104"/>
         <source>The message says: {0}</source>
         <translation>留言中提到：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="96"/>
+        <location filename="../../ui/message_panel.py" line="120"/>
         <source>In {0}</source>
         <translation>{0}留言</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="100"/>
+        <location filename="../../ui/message_panel.py" line="124"/>
         <source>order {0}</source>
         <translation>订单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="100"/>
+        <location filename="../../ui/message_panel.py" line="124"/>
         <source>tracking {0}</source>
         <translation>物流单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="103"/>
+        <location filename="../../ui/message_panel.py" line="127"/>
         <source>only the first {0} characters were read</source>
         <translation>只读取了前 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="106"/>
+        <location filename="../../ui/message_panel.py" line="130"/>
         <source>no case recognised: choose one below</source>
         <translation>未识别出情况：请在下方选择</translation>
     </message>
@@ -585,12 +585,12 @@ Copy it anyway?</source>
         <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="131"/>
+        <location filename="../../ui/preview.py" line="133"/>
         <source>Can&apos;t render this reply: {0}</source>
         <translation>无法生成此回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="132"/>
+        <location filename="../../ui/preview.py" line="134"/>
         <source>The preview below is the last good one.</source>
         <translation>下方预览是上一次成功生成的内容。</translation>
     </message>
