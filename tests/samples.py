@@ -38,6 +38,8 @@ BRANCHES: list[tuple[str, dict[str, str]]] = [
     ("quality-defective", {"severity": "serious"}),
     ("wrong-item", {"photos_received": "no"}),
     ("wrong-item", {"buyer_keeps": "no"}),
+    ("wrong-item", {"buyer_keeps": "exchange"}),
+    ("wrong-item", {"buyer_keeps": "refund"}),
     ("missing-accessory", {"spare_available": "no"}),
     ("missing-accessory", {"spare_available": "unknown"}),
     ("shipping-method-changed", {"extra_fee": "0"}),

@@ -65,6 +65,22 @@ def test_wrong_item_buyer_insists_gets_resend_or_refund(compose):
     assert result.suggestion.refund.max == Decimal("25.80")
 
 
+def test_wrong_item_the_right_item_is_resent_after_checking_the_address(compose):
+    result = compose("wrong-item", buyer_keeps="exchange")
+    assert result.suggestion.actions == ("resend",) and result.suggestion.refund is None
+    assert result.suggestion.template == "wrong-item-resend"
+    assert any("address" in c.en for c in result.suggestion.checks)
+    assert "refund" not in result.reply.lower()
+
+
+def test_wrong_item_a_refund_is_what_the_buyer_asked_for(compose):
+    result = compose("wrong-item", buyer_keeps="refund")
+    assert result.suggestion.actions == ("full_refund",)
+    assert result.suggestion.refund.max == Decimal("25.80")
+    assert result.suggestion.template == "wrong-item-refund"
+    assert "$25.80" in result.reply and "25.80" in result.gloss
+
+
 # Missing.
 def test_missing_item_refund_is_unit_price_times_missing_quantity(compose):
     result = compose("missing-item", unit_price="12.90", missing_quantity="3")
