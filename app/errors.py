@@ -12,14 +12,23 @@ class ComposerError(Exception):
 class SourceError(ComposerError):
     """A problem in a data file (YAML policy or a template), located to a line."""
 
-    def __init__(self, path: str, line: int | None, message: str) -> None:
+    def __init__(self, path: str, line: int | None, message: str,
+                 zh: str | None = None) -> None:
         self.path = path
         self.line = line
         self.message = message
+        self.zh = zh  # the same in Chinese, where the window can say it (templates' problems)
         super().__init__(self.location() + ": " + message)
 
     def location(self) -> str:
         return f"{self.path}:{self.line}" if self.line else self.path
+
+    def message_in(self, lang: str) -> str:
+        return self.zh if self.zh and lang.startswith("zh") else self.message
+
+    def describe(self, lang: str) -> str:
+        """Location and message, in Chinese when asked and known (else English)."""
+        return f"{self.location()}: {self.message_in(lang)}"
 
 
 class FieldValueError(ComposerError):
@@ -30,6 +39,10 @@ class FieldValueError(ComposerError):
         self.message = message
         self.zh = zh or message  # the order form shows this when the UI is Chinese
         super().__init__(f"{field}: {message}")
+
+
+_KINDS_ZH = {"field": "字段", "case": "案例", "template": "模板", "shipping method": "物流方式",
+             "country": "国家"}
 
 
 class UnknownNameError(ComposerError):
@@ -43,6 +56,8 @@ class UnknownNameError(ComposerError):
         self.suggestions = difflib.get_close_matches(name, list(known), n=3, cutoff=0.6)
         hint = f" — did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown {kind} {name!r}{hint}")
+        hint_zh = f"——是不是 {'、'.join(self.suggestions)}？" if self.suggestions else ""
+        self.zh = f"未知{_KINDS_ZH.get(kind, kind)} {name!r}{hint_zh}"
 
 
 class ClipboardUnavailable(ComposerError):

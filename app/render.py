@@ -138,13 +138,16 @@ class Renderer:
         except SourceError:
             raise
         except TemplateSyntaxError as exc:
-            raise SourceError(exc.filename or name, exc.lineno, exc.message or str(exc)) from None
+            raise _syntax_error(exc.filename or name, exc) from None
         except SecurityError as exc:
-            raise SourceError(self._path(name), None, f"refused by the sandbox: {exc}") from None
+            raise SourceError(self._path(name), None, f"refused by the sandbox: {exc}",
+                              f"被沙盒拒绝：{exc}") from None
         except TemplateNotFound as exc:
-            raise SourceError(self._path(name), None, f"no template named {exc.name!r}") from None
+            raise SourceError(self._path(name), None, f"no template named {exc.name!r}",
+                              f"没有名为 {exc.name!r} 的模板") from None
         except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-            raise SourceError(self._path(name), _template_line(exc), str(exc)) from None
+            raise SourceError(self._path(name), _template_line(exc), str(exc),
+                              f"渲染出错：{exc}") from None
         finally:
             _rendered_missing.reset(token)
             _rendering_gloss.reset(gloss_token)
@@ -166,19 +169,20 @@ class Renderer:
         try:
             tree = self.env.parse(file.padded(part), filename=where)
         except TemplateSyntaxError as exc:
-            return [SourceError(where, exc.lineno, exc.message or str(exc))]
+            return [_syntax_error(where, exc)]
         problems = []
         assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
         for node in tree.find_all(nodes.Name):
             if node.ctx == "load" and node.name not in self.known_names | assigned:
                 err = UnknownNameError("field", node.name, self.known_names)
-                problems.append(SourceError(where, node.lineno, str(err)))
+                problems.append(SourceError(where, node.lineno, str(err), err.zh))
         for included in meta.find_referenced_templates(tree):
             if included is not None:
                 try:
                     self.loader.resolve(included)
                 except TemplateNotFound:
-                    problems.append(SourceError(where, None, f"includes unknown {included!r}"))
+                    problems.append(SourceError(where, None, f"includes unknown {included!r}",
+                                                f"引用了不存在的模板 {included!r}"))
         return problems
 
     def _path(self, name: str) -> str:
@@ -186,6 +190,13 @@ class Renderer:
             return str(self.loader.resolve(name)[0].path)
         except (TemplateNotFound, SourceError):
             return name
+
+
+def _syntax_error(where: str, exc: TemplateSyntaxError) -> SourceError:
+    # Jinja2's own words stay as they are (they quote the template); the Chinese says what
+    # kind of problem it is.
+    message = exc.message or str(exc)
+    return SourceError(where, exc.lineno, message, f"模板语法错误：{message}")
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:

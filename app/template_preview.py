@@ -82,6 +82,10 @@ class Problem:
     line: int | None  # a line of the edited file; None when elsewhere or unknown
     message: str
     location: str  # "" for the edited file, else the other file's path:line
+    zh: str | None = None  # the message in Chinese, when known
+
+    def message_in(self, lang: str) -> str:
+        return self.zh if self.zh and lang.startswith("zh") else self.message
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,8 @@ class DraftPreviewer:
             except SourceError as exc:
                 problems.append(self._problem(exc))
             except Exception as exc:  # a half-typed template must never take the editor down
-                problems.append(Problem(None, f"can't render: {exc!r}", ""))
+                problems.append(Problem(None, f"can't render: {exc!r}", "",
+                                        f"无法渲染：{exc!r}"))
         return DraftPreview(template_id, case_id, reply, gloss, tuple(problems),
                             self._unknown_names(template_id))
 
@@ -126,8 +131,8 @@ class DraftPreviewer:
 
     def _problem(self, error: SourceError) -> Problem:
         if error.path == str(self.library.draft_path):
-            return Problem(error.line, error.message, "")
-        return Problem(None, error.message, error.location())
+            return Problem(error.line, error.message, "", error.zh)
+        return Problem(None, error.message, error.location(), error.zh)
 
     def _unknown_names(self, template_id: str) -> frozenset[str]:
         try:

@@ -55,24 +55,29 @@ def parse_template(path: Path, text: str, layer: str,
     where = str(path)
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
-        raise SourceError(where, 1, "a template starts with a '---' header line")
+        raise SourceError(where, 1, "a template starts with a '---' header line",
+                          "模板第一行应是 '---'（文件头开始）")
     try:
         header_end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
-        raise SourceError(where, 1, "the header has no closing '---' line") from None
+        raise SourceError(where, 1, "the header has no closing '---' line",
+                          "文件头缺少结束的 '---' 行") from None
     header_lines = lines[1:header_end]
     header = _simple_header(header_lines)
     if header is None:
         header = parse_yaml("\n".join(header_lines), where, first_line=2) or LineDict()
     if not isinstance(header, dict):
-        raise SourceError(where, 2, "the header must be YAML keys (title, category)")
+        raise SourceError(where, 2, "the header must be YAML keys (title, category)",
+                          "文件头应为 YAML 键（title、category）")
     title = header.get("title") or {}
     if not isinstance(title, dict) or not title.get("en") or not title.get("zh"):
-        raise SourceError(where, 2, "the header needs title: {en: ..., zh: ...}")
+        raise SourceError(where, 2, "the header needs title: {en: ..., zh: ...}",
+                          "文件头需要 title: {en: ..., zh: ...}")
     marks = [i for i in range(header_end + 1, len(lines)) if lines[i].strip() == GLOSS_MARK]
     if len(marks) != 1:
         raise SourceError(where, header_end + 1,
-                          f"expected one '{GLOSS_MARK}' line before the Chinese gloss")
+                          f"expected one '{GLOSS_MARK}' line before the Chinese gloss",
+                          f"中文释义前应有且只有一行 '{GLOSS_MARK}'")
     mark = marks[0]
     if stamp is None:
         stat = path.stat() if path.exists() else None

@@ -198,6 +198,9 @@ def test_an_unknown_field_is_flagged_with_a_suggestion_and_the_last_preview_kept
     assert "buyer_nmae" in editor.form.highlighters[0].unknown
     assert editor.preview.error.isVisible() and "last good" in editor.preview.error.text()
     assert editor.preview.reply.toPlainText() == good
+    window.switch_language("zh")
+    qtbot.waitUntil(lambda: "未知字段" in editor.form.problems.item(0).text(), timeout=3000)
+    assert "是不是 buyer_name" in editor.preview.error.text()
 
 
 def test_a_syntax_error_highlights_its_line(qtbot, window):

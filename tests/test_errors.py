@@ -82,6 +82,28 @@ def test_check_reports_unknown_fields_with_a_suggestion(tmp_path):
         in result.stdout
 
 
+def test_template_problems_say_what_they_are_in_chinese_too(tmp_path):
+    write_template(tmp_path, "order-unpaid", "Hi {{ buyer_nmae }}\n{% include 'nope' %}")
+    write_template(tmp_path, "order-shipped", "{% if %}")
+    composer = Composer.load(user_dir=tmp_path)
+    check = composer.renderer.check
+    unknown, include = check("order-unpaid")
+    assert unknown.describe("en").endswith(
+        "order-unpaid.j2:5: unknown field 'buyer_nmae' — did you mean buyer_name, buyer_keeps?")
+    assert unknown.describe("zh").endswith(
+        "order-unpaid.j2:5: 未知字段 'buyer_nmae'——是不是 buyer_name、buyer_keeps？")
+    assert include.message_in("zh") == "引用了不存在的模板 'nope'"
+    (syntax,) = check("order-shipped")
+    assert syntax.message_in("zh").startswith("模板语法错误：")
+    assert syntax.message_in("en") == syntax.message and "模板" not in syntax.message
+    assert str(unknown) == unknown.describe("en")  # the CLI stays English
+
+
+def test_a_problem_without_a_chinese_message_shows_the_english_one():
+    error = SourceError("policy.yaml", 3, "YAML error: bad indent")
+    assert error.describe("zh") == "policy.yaml:3: YAML error: bad indent"
+
+
 def test_check_passes_on_the_bundled_data():
     result = run_cli("check")
     assert result.returncode == 0, result.stdout + result.stderr

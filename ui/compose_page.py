@@ -99,7 +99,7 @@ class ComposePage(QWidget):
         vm.valuesReset.connect(self.message.clear)  # a new buyer: a new message
         vm.valueChanged.connect(self.form.show_value)
         vm.compositionChanged.connect(self._show_result)
-        vm.renderFailed.connect(self.preview.show_error)
+        vm.renderFailed.connect(self._render_failed)
         vm.fieldErrorsChanged.connect(self.form.show_errors)
 
     def retranslate(self) -> None:
@@ -132,6 +132,12 @@ class ComposePage(QWidget):
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)
         self.caseShown.emit(case_id)
+
+    def _render_failed(self, error: Exception) -> None:
+        from app.errors import SourceError
+
+        self.preview.show_error(error.describe(self.lang) if isinstance(error, SourceError)
+                                else str(error))
 
     def _show_reading(self) -> None:
         vm = self.vm

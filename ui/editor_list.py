@@ -117,7 +117,7 @@ class TemplateList(QWidget):
         if entry.problems:
             for cell in (item, layer):
                 cell.setForeground(QBrush(BROKEN))
-            tips += [str(p) for p in entry.problems[:3]]
+            tips += [p.describe(lang) for p in entry.problems[:3]]
         item.setData(bool(entry.problems), BROKEN_ROLE)
         item.setToolTip("\n".join(tips))
         key = f"{entry.id} {entry.title.en} {entry.title.zh} {entry.category} {entry.layer} " \

@@ -95,7 +95,7 @@ class EditorPage(QWidget):
             self._show_entries()
 
     def set_language(self, lang: str) -> None:
-        self.lang = lang
+        self.lang = self.form.lang = self.preview.lang = lang
         if self.vm.attached and self.vm.compose.composer is not None:
             self.form.set_fields(self.vm.compose.composer, lang)
             if self.vm.current is not None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 class DraftPreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templatePreviewPanel")
+        self.lang = "en"  # the language problems are shown in
         self.title = QLabel(objectName="templatePreviewTitle")
         self.title.setStyleSheet("font-weight: bold;")
         self.use_order = QCheckBox(objectName="previewUseOrder")
@@ -68,11 +69,12 @@ class DraftPreviewPanel(QWidget):
         self.error.show()
 
     def problem_text(self, problem: Problem) -> str:
+        message = problem.message_in(self.lang)
         if problem.location:
-            return f"{problem.location}: {problem.message}"
+            return f"{problem.location}: {message}"
         if problem.line:
-            return self.tr("line {0}: {1}").format(problem.line, problem.message)
-        return problem.message
+            return self.tr("line {0}: {1}").format(problem.line, message)
+        return message
 
 
 def _set_text(editor: QPlainTextEdit, text: str) -> None:

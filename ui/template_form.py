@@ -40,6 +40,7 @@ class TemplateForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templateForm")
+        self.lang = "en"  # the language problems are listed in
         self.parts: TemplateParts | None = None
         self.info = QLabel(objectName="templateInfo", wordWrap=True)
         self.info.setStyleSheet("color: #5f6368;")
@@ -218,18 +219,19 @@ class TemplateForm(QWidget):
         for problem in problems:
             where = problem.location or (self.tr("line {0}").format(problem.line)
                                          if problem.line else "")
-            item = QListWidgetItem(f"{where}: {problem.message}" if where else problem.message)
+            message = problem.message_in(self.lang)
+            item = QListWidgetItem(f"{where}: {message}" if where else message)
             item.setForeground(Qt.GlobalColor.darkRed)
             item.setData(LINE_ROLE, problem.line)
             self.problems.addItem(item)
             if problem.line is None or parts is None:
                 continue
             if problem.line < parts.body_line:
-                header.append(problem.message)
+                header.append(message)
             elif problem.line < parts.gloss_line:
-                body_lines[problem.line] = problem.message
+                body_lines[problem.line] = message
             else:
-                gloss_lines[problem.line] = problem.message
+                gloss_lines[problem.line] = message
         self.problems.setVisible(bool(problems))
         self.body.set_problems(body_lines)
         self.gloss.set_problems(gloss_lines)

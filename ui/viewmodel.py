@@ -25,7 +25,7 @@ class ComposeViewModel(QObject):
     valuesReset = Signal()  # the form must show `values` again (new buyer, restore)
     valueChanged = Signal(str, str)  # one field set (by the form, a script or a future paste)
     compositionChanged = Signal(object)  # a Composition
-    renderFailed = Signal(str)
+    renderFailed = Signal(object)  # the ComposerError: the page words it in its language
     fieldErrorsChanged = Signal(dict)  # field name -> ComposerError
     messageRead = Signal()  # `reading` changed: the buyer's message was read (or cleared)
 
@@ -160,7 +160,7 @@ class ComposeViewModel(QObject):
             today = self._today() if self._today is not None else None
             result = self.composer.compose(self.case.id, values, today)
         except ComposerError as exc:
-            self.renderFailed.emit(str(exc))  # the panels keep the last good preview
+            self.renderFailed.emit(exc)  # the panels keep the last good preview
             return
         self.last_good = result
         self.compositionChanged.emit(result)
