@@ -62,6 +62,8 @@ class Composer:
         self.policy = policy
         self.library = library
         self.renderer = Renderer(library, template_names(catalog, policy))
+        # Markers depend on the catalog alone; a reply asks for two dozen on every keystroke.
+        self._markers: dict[tuple[str, str], Missing] = {}
 
     @classmethod
     def load(cls, user_dir: Path | None = None, team_dir: Path | None = None) -> Composer:
@@ -131,8 +133,12 @@ class Composer:
 
     def _missing_marker(self, name: str, scope: Mapping[str, Any]) -> Missing:
         field = self._blocker(COMPUTED_SOURCES.get(name, (name,)), scope) or name
-        return Missing(field, self._marker(field, name.replace("_", " ")),
-                       self._marker_zh(field, name.replace("_", " ")))
+        marker = self._markers.get((name, field))
+        if marker is None:
+            marker = self._markers[name, field] = Missing(
+                field, self._marker(field, name.replace("_", " ")),
+                self._marker_zh(field, name.replace("_", " ")))
+        return marker
 
     def _blocker(self, names: Iterable[str], scope: Mapping[str, Any]) -> str | None:
         """The first empty order field behind these names."""

@@ -33,21 +33,20 @@ EXCLAIMS = Hint("!!!", "one “!” at most", "连续感叹号显得激动", 0)
 
 
 class HintList(NamedTuple):
-    hints: tuple[tuple[re.Pattern[str], Hint], ...]
+    pattern: re.Pattern[str]  # every hint's words in one alternation: one pass over a reply
+    hints: tuple[Hint, ...]  # in the pattern's group order
 
     def find(self, text: str) -> list[Hint]:
         """The hints for `text`, each once, in the order they first appear; where two overlap
         ("haven't receipt your order") the one that starts first, or the longer, says it."""
         text = text.replace("’", "'")
-        patterns = (*self.hints, (_SHOUTING, SHOUTING), (_EXCLAIMS, EXCLAIMS))
-        found = sorted(((m.start(), -m.end(), hint) for pattern, hint in patterns
-                        if (m := pattern.search(text))), key=lambda f: (f[0], f[1]))
-        kept, covered = [], -1
-        for start, neg_end, hint in found:
-            if start >= covered:
-                kept.append(hint)
-                covered = -neg_end
-        return kept
+        found: dict[Hint, int] = {}
+        for match in self.pattern.finditer(text.lower()):  # offsets only order them
+            found.setdefault(self.hints[(match.lastindex or 1) - 1], match.start())
+        for pattern, hint in ((_SHOUTING, SHOUTING), (_EXCLAIMS, EXCLAIMS)):
+            if built_in := pattern.search(text):
+                found.setdefault(hint, built_in.start())
+        return sorted(found, key=lambda hint: found[hint])
 
 
 def load_hints(path: Path | None = None) -> HintList:
@@ -58,18 +57,20 @@ def load_hints(path: Path | None = None) -> HintList:
     entries = data.get("hints") if isinstance(data, LineDict) else None
     if not isinstance(entries, list):
         raise SourceError(str(path), 1, "expected 'hints:' with a list of entries")
-    hints = []
+    hints: list[Hint] = []
     for entry in entries:
         if not isinstance(entry, LineDict) or not {"wrong", "better", "zh"} <= entry.keys() \
                 or not str(entry["wrong"]).strip():
             line = entry.line if isinstance(entry, LineDict) else None
             raise SourceError(str(path), line, "a hint needs 'wrong', 'better' and 'zh'")
-        hint = Hint(str(entry["wrong"]).strip(), str(entry["better"]), str(entry["zh"]),
-                    entry.line)
-        hints.append((_pattern(hint.wrong), hint))
-    return HintList(tuple(hints))
+        hints.append(Hint(str(entry["wrong"]).strip(), str(entry["better"]), str(entry["zh"]),
+                          entry.line))
+    hints.sort(key=lambda hint: -len(hint.wrong))  # where two start together, the longer wins
+    return HintList(_pattern(hints), tuple(hints))
 
 
-def _pattern(wrong: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in wrong.replace("’", "'").split()]
-    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+def _pattern(hints: list[Hint]) -> re.Pattern[str]:
+    alternatives = ("(" + r"\s+".join(re.escape(w) for w in h.wrong.lower().replace("’", "'")
+                                       .split()) + ")" for h in hints)
+    # Matched against lower-cased text: IGNORECASE makes each of the many alternatives slower.
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?!\w)")

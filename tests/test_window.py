@@ -275,13 +275,14 @@ def test_a_conditional_hand_edit_is_warned_about(qtbot, window):
     warning = window.findChild(QLabel, "complianceWarning")
     assert not warning.isVisible()
     window.page.preview.editor.appendPlainText("Please cancel the dispute and we will refund you.")
-    assert warning.isVisible() and "dispute" in warning.text()
+    qtbot.waitUntil(lambda: warning.isVisible() and "dispute" in warning.text(), timeout=3000)
 
 
 def test_a_hand_edit_gets_english_hints_below_the_warnings(qtbot, window):
     choose(qtbot, window, "order-received-thanks")
     warning = window.findChild(QLabel, "complianceWarning")
     window.page.preview.editor.appendPlainText("Sorry you haven’t receipt your order!!!")
+    qtbot.waitUntil(lambda: "✎" in warning.text(), timeout=3000)
     lines = warning.text().splitlines()
     assert lines == ["✎ “haven't receipt” → “haven't received”", "✎ “!!!” → “one “!” at most”"]
     window.switch_language("zh")

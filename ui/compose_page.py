@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,6 +52,10 @@ class ComposePage(QWidget):
         self.new_buyer_button = QPushButton(objectName="newBuyerButton")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.middle = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
+        # The rule warnings and English hints follow the reply as soon as it is shown, off the
+        # keystroke's own path (several text changes in a row are checked once).
+        self._checks = QTimer(self, singleShot=True, interval=0)
+        self._checks.timeout.connect(self._check_compliance)
         self._layout()
         self._connect()
         self.retranslate()
@@ -93,7 +97,7 @@ class ComposePage(QWidget):
         self.new_buyer_button.clicked.connect(vm.new_buyer)
         self.preview.copyRequested.connect(self.copy_reply)
         self.preview.resetRequested.connect(self.reset_preview)
-        self.preview.editor.textChanged.connect(self._check_compliance)
+        self.preview.editor.textChanged.connect(self._checks.start)
         vm.caseChanged.connect(self._show_case)
         vm.valuesReset.connect(lambda: self.form.show_values(vm.values))
         vm.valuesReset.connect(self.message.clear)  # a new buyer: a new message

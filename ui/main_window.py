@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            self.removeEventFilter(self)  # every later event would pass through it for nothing
             self.firstPainted.emit()
             if self._build_after_paint:
                 QTimer.singleShot(0, self._after_first_paint)

@@ -114,7 +114,8 @@ class PreviewPanel(QWidget):
 
     def show_result(self, reply: str, gloss: str, markers: Iterable[str]) -> None:
         self.error.hide()
-        self.gloss.setPlainText(gloss)
+        if self.gloss.toPlainText() != gloss:  # a relayout only when it changed
+            self.gloss.setPlainText(gloss)
         if self.is_edited and self._rendered:
             return  # never overwrite the agent's own words
         self.highlighter.set_markers(markers)
