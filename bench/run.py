@@ -2,7 +2,8 @@
 
     python -m bench.run            full sizes (about a minute)
     python -m bench.run --quick    tiny sizes and few runs: checks the harness works (CI)
-    python -m bench.run --only cli one section (start-up, keystroke, scale, cli); repeatable
+    python -m bench.run --only cli one section (start-up, keystroke, scale, cli, message);
+                                   repeatable
 
 Numbers are ratios and percentiles within one run on whatever machine runs it; they are
 reports, never pass/fail. `met` says whether the issue's budget holds in this run.
@@ -22,6 +23,7 @@ from pathlib import Path
 from bench import keystroke
 from bench.cli import measure_cli
 from bench.library import generate
+from bench.message import measure_message
 from bench.procs import app_command, isolated_env, python_command, run
 from bench.startup import measure_startup
 from bench.stats import Measurement, measure, table
@@ -39,12 +41,13 @@ class Sizes:
     templates: int
     load_runs: int
     filter_keys: int
+    message_rounds: int  # passes over the sample buyer messages
 
 
 FULL = Sizes(runs=11, warmup=1, keys=510, debounced=30, key_batch=100, templates=5000,
-             load_runs=5, filter_keys=300)
+             load_runs=5, filter_keys=300, message_rounds=20)
 QUICK = Sizes(runs=2, warmup=0, keys=30, debounced=3, key_batch=30, templates=40,
-              load_runs=2, filter_keys=20)
+              load_runs=2, filter_keys=20, message_rounds=1)
 
 
 def children(module: str, args: list[str], env: dict[str, str]) -> dict[str, list[float]]:
@@ -129,7 +132,7 @@ def measure_picker(folder: Path, sizes: Sizes, env: dict[str, str]) -> list[Meas
     ]
 
 
-SECTION_NAMES = ("start-up", "keystroke", "scale", "cli")
+SECTION_NAMES = ("start-up", "keystroke", "scale", "cli", "message")
 
 
 def sections(sizes: Sizes, home: Path) -> list[tuple[str, Callable[[], list[Measurement]]]]:
@@ -139,6 +142,7 @@ def sections(sizes: Sizes, home: Path) -> list[tuple[str, Callable[[], list[Meas
         ("keystroke", lambda: measure_keystrokes(sizes, env)),
         ("scale", lambda: measure_scale(sizes, home, env)),
         ("cli", lambda: measure_cli(home, sizes.runs, sizes.warmup)),
+        ("message", lambda: measure_message(sizes.message_rounds)),
     ]
 
 

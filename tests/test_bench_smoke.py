@@ -17,7 +17,7 @@ EXPECTED = {
     "keystroke.preview", "keystroke.render", "keystroke.debounced", "keystroke.none_refs_lost",
     "library.check", "library.load", "library.memory",
     "picker.filter", "picker.filter_painted", "picker.proxy", "picker.memory",
-    "cli.compose",
+    "cli.compose", "message.read", "message.read_20k", "message.lexicon_load",
 }
 WITH_BASELINE = {"startup.first_paint", "startup.peak_rss", "cli.compose"}
 
