@@ -20,7 +20,7 @@ def wrongs(hints, text: str) -> list[str]:
 @pytest.mark.parametrize(("text", "wrong"), [
     ("I am so sorry that you haven't receipt your order.", "haven't receipt"),
     ("I am so sorry to sent you a wrong color.", "to sent"),
-    ("Your parcel is in the way.", "in the way"),
+    ("Your parcel is in the way.", "is in the way"),
     ("Thank you for your kindly understanding.", "kindly understanding"),
     ("Dear friend,", "dear friend"),
     ("PLS check the tracking", "pls"),
@@ -33,11 +33,12 @@ def test_matching_ignores_case_and_curly_apostrophes_but_needs_whole_words(hints
     assert wrongs(hints, "You HAVEN’T RECEIPT it") == ["haven't receipt"]
     assert wrongs(hints, "The thxgiving sale, plsss") == []
     assert wrongs(hints, "It is on the way") == []
+    assert wrongs(hints, "We packed it in the way you asked") == []  # correct English
 
 
 def test_each_hint_once_in_the_order_they_appear(hints):
-    text = "Thx! Dear friend, thx again, the goods was in the way."
-    assert wrongs(hints, text) == ["thx", "dear friend", "the goods was", "in the way"]
+    text = "Thx! Dear friend, thx again, the goods was still in the way."
+    assert wrongs(hints, text) == ["thx", "dear friend", "the goods was", "still in the way"]
 
 
 def test_shouting_and_exclamation_runs(hints):
