@@ -56,12 +56,18 @@ def test_the_numbers_it_carries_fill_the_empty_fields(page):
 
 def test_choosing_a_suggestion_opens_that_case_with_the_numbers(qtbot, page):
     paste(page, MESSAGE)
+    assert page.message.choose_note.isVisibleTo(page)
+    assert "✓ in the form" in page.message.summary.text()
+    assert not any(b.isChecked() for b in page.message.buttons)
     button = next(b for b in page.message.buttons if b.isVisibleTo(page))
     button.click()
     assert page.vm.case is not None and page.vm.case.id == button.property("case")
+    assert [b.isChecked() for b in page.message.buttons] == [True, False, False]
     tracking = page.findChild(QLineEdit, "field_tracking_number")
     assert tracking is not None and tracking.text() == "LP00123456789012"
     assert "LP00123456789012" in page.preview.text()
+    page.vm.select_case("order-unpaid")  # chosen in the list instead: no suggestion checked
+    assert not any(b.isChecked() for b in page.message.buttons)
 
 
 def test_an_unrecognised_message_says_so_and_clearing_hides_everything(page):

@@ -82,7 +82,7 @@ class ComposePage(QWidget):
         left_layout.addWidget(self.picker, 1)
         for widget in (left, self.middle, self.preview):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([300, 420, 520])
+        self.splitter.setSizes([340, 400, 520])
         self.splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
@@ -108,7 +108,8 @@ class ComposePage(QWidget):
 
     def retranslate(self) -> None:
         self.new_buyer_button.setText(self.tr("New buyer"))
-        self.new_buyer_button.setToolTip(self.tr("Clear the order (keeps store and your name)"))
+        self.new_buyer_button.setToolTip(self.tr(
+            "Clear the order and the buyer's message (keeps store and your name)"))
         for panel in (self.picker, self.message, self.preview, self.suggestion):
             panel.retranslate()
 
@@ -135,6 +136,7 @@ class ComposePage(QWidget):
         self.form.build(self.vm.catalog, case, self.vm.values, self.lang)
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)
+        self.message.mark_case(case_id)
         self.caseShown.emit(case_id)
 
     def _render_failed(self, error: Exception) -> None:
@@ -145,7 +147,9 @@ class ComposePage(QWidget):
 
     def _show_reading(self) -> None:
         vm = self.vm
-        self.message.show_reading(vm.reading, vm.catalog, vm.lexicon, vm.lexicon_error)
+        found = vm.reading.values if vm.reading else {}
+        in_form = [name for name, value in found.items() if vm.values.get(name) == value]
+        self.message.show_reading(vm.reading, vm.catalog, vm.lexicon, vm.lexicon_error, in_form)
 
     def refresh_case(self) -> None:
         """Show the current case again (labels in a new language), keeping every value."""

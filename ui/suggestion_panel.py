@@ -80,7 +80,8 @@ class SuggestionPanel(QFrame):
     def show_suggestion(self, result: Composition, policy: Policy, reply_title: str = "") -> None:
         s = result.suggestion
         self.warning_days = int(policy.constants.get("deadline_warning_days", 7))
-        self.reply_used.setText(self.tr("Reply: {0}").format(reply_title) if reply_title else "")
+        self.reply_used.setText(self.tr("Reply used: “{0}”").format(reply_title)
+                                if reply_title else "")
         self.actions.setText(self._actions_html(result, policy))
         self._show_deadline(s.deadline, s.days_left)
         self._show_checks([check.get(self.lang) for check in s.checks],

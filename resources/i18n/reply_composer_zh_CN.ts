@@ -130,17 +130,17 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose_page.py" line="106"/>
+        <location filename="../../ui/compose_page.py" line="110"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="107"/>
-        <source>Clear the order (keeps store and your name)</source>
-        <translation>清空订单（保留店铺名称和客服姓名）</translation>
+        <location filename="../../ui/compose_page.py" line="112"/>
+        <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
+        <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="120"/>
+        <location filename="../../ui/compose_page.py" line="125"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
@@ -148,37 +148,37 @@
 <context>
     <name>DraftPreviewPanel</name>
     <message>
-        <location filename="../../ui/editor_preview.py" line="41"/>
+        <location filename="../../ui/editor_preview.py" line="42"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="42"/>
+        <location filename="../../ui/editor_preview.py" line="43"/>
         <source>Use the compose tab&apos;s order (else sample data)</source>
         <translation>使用写回复页的订单（否则用示例数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="43"/>
+        <location filename="../../ui/editor_preview.py" line="44"/>
         <source>Chinese gloss</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="56"/>
+        <location filename="../../ui/editor_preview.py" line="57"/>
         <source>As the reply to: {0}</source>
         <translation>作为以下案例的回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="64"/>
+        <location filename="../../ui/editor_preview.py" line="65"/>
         <source>The preview below is the last good one.</source>
         <translation>下面是上一次成功的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="66"/>
+        <location filename="../../ui/editor_preview.py" line="67"/>
         <source>Can&apos;t render this template:</source>
         <translation>无法生成此模板：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="74"/>
+        <location filename="../../ui/editor_preview.py" line="76"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
@@ -465,42 +465,42 @@
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Templates: {0}</source>
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Character limit</source>
         <translation>字数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Warn when a reply is longer than (characters):</source>
         <translation>回复超过多少字符时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Fields missing</source>
         <translation>缺少必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>The reply still needs: {0}.
 
 Copy it anyway?</source>
@@ -512,44 +512,59 @@ Copy it anyway?</source>
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../../ui/message_panel.py" line="87"/>
+        <location filename="../../ui/message_panel.py" line="100"/>
         <source>Buyer&apos;s message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="89"/>
+        <location filename="../../ui/message_panel.py" line="101"/>
+        <source>Suggested by the message (you choose):</source>
+        <translation>根据留言推荐（请您选择）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="103"/>
         <source>Paste the buyer&apos;s message: the likely case, the order number and the tracking number are picked out</source>
         <translation>粘贴买家的留言：自动找出可能的情况、订单号和物流单号</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="104"/>
+        <location filename="../../ui/message_panel.py" line="120"/>
         <source>The message says: {0}</source>
         <translation>留言中提到：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="120"/>
+        <location filename="../../ui/message_panel.py" line="138"/>
         <source>In {0}</source>
         <translation>{0}留言</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="124"/>
+        <location filename="../../ui/message_panel.py" line="142"/>
         <source>order {0}</source>
         <translation>订单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="124"/>
+        <location filename="../../ui/message_panel.py" line="142"/>
         <source>tracking {0}</source>
         <translation>物流单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="127"/>
+        <location filename="../../ui/message_panel.py" line="143"/>
+        <source> ✓ in the form</source>
+        <translation> ✓ 已填入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="146"/>
         <source>only the first {0} characters were read</source>
         <translation>只读取了前 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="130"/>
+        <location filename="../../ui/message_panel.py" line="149"/>
         <source>no case recognised: choose one below</source>
         <translation>未识别出情况：请在下方选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_panel.py" line="151"/>
+        <source>Found: </source>
+        <translation>识别到：</translation>
     </message>
 </context>
 <context>
@@ -585,12 +600,12 @@ Copy it anyway?</source>
         <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="133"/>
+        <location filename="../../ui/preview.py" line="134"/>
         <source>Can&apos;t render this reply: {0}</source>
         <translation>无法生成此回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="134"/>
+        <location filename="../../ui/preview.py" line="135"/>
         <source>The preview below is the last good one.</source>
         <translation>下方预览是上一次成功生成的内容。</translation>
     </message>
@@ -721,41 +736,41 @@ Save them?</source>
     </message>
     <message>
         <location filename="../../ui/suggestion_panel.py" line="83"/>
-        <source>Reply: {0}</source>
-        <translation>使用的回复：{0}</translation>
+        <source>Reply used: “{0}”</source>
+        <translation>使用的回复：“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="116"/>
+        <location filename="../../ui/suggestion_panel.py" line="117"/>
         <source>Nothing to offer yet: do the checks first.</source>
         <translation>暂不补偿：请先完成下面的核实。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="117"/>
+        <location filename="../../ui/suggestion_panel.py" line="118"/>
         <source>No compensation in this case.</source>
         <translation>此情况不涉及补偿。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="137"/>
+        <location filename="../../ui/suggestion_panel.py" line="138"/>
         <source>Deadline {0} — passed yesterday</source>
         <translation>截止日期 {0} — 昨天已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="138"/>
+        <location filename="../../ui/suggestion_panel.py" line="139"/>
         <source>Deadline {0} — passed {1} days ago</source>
         <translation>截止日期 {0} — 已过期 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="140"/>
+        <location filename="../../ui/suggestion_panel.py" line="141"/>
         <source>Deadline {0} — today is the last day</source>
         <translation>截止日期 {0} — 今天是最后一天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="143"/>
+        <location filename="../../ui/suggestion_panel.py" line="144"/>
         <source>Deadline {0} — 1 day left</source>
         <translation>截止日期 {0} — 还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="144"/>
+        <location filename="../../ui/suggestion_panel.py" line="145"/>
         <source>Deadline {0} — {1} days left</source>
         <translation>截止日期 {0} — 还剩 {1} 天</translation>
     </message>
@@ -763,67 +778,67 @@ Save them?</source>
 <context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../ui/template_form.py" line="115"/>
+        <location filename="../../ui/template_form.py" line="116"/>
         <source>Title (English)</source>
         <translation>标题（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="116"/>
+        <location filename="../../ui/template_form.py" line="117"/>
         <source>Title (中文)</source>
         <translation>标题（中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="116"/>
+        <location filename="../../ui/template_form.py" line="117"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="119"/>
+        <location filename="../../ui/template_form.py" line="120"/>
         <source>Reply (English)</source>
         <translation>回复（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="120"/>
+        <location filename="../../ui/template_form.py" line="121"/>
         <source>Chinese gloss (中文释义)</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="121"/>
+        <location filename="../../ui/template_form.py" line="122"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="122"/>
+        <location filename="../../ui/template_form.py" line="123"/>
         <source>Order fields</source>
         <translation>订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="122"/>
+        <location filename="../../ui/template_form.py" line="123"/>
         <source>Computed values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="123"/>
+        <location filename="../../ui/template_form.py" line="124"/>
         <source>Refund and policy</source>
         <translation>退款与政策</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="123"/>
+        <location filename="../../ui/template_form.py" line="124"/>
         <source>Filters</source>
         <translation>过滤器</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="124"/>
+        <location filename="../../ui/template_form.py" line="125"/>
         <source>Shared pieces</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="162"/>
+        <location filename="../../ui/template_form.py" line="163"/>
         <source>Shared piece</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="219"/>
+        <location filename="../../ui/template_form.py" line="220"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
