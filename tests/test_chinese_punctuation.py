@@ -53,8 +53,10 @@ def _everything() -> Iterator[tuple[str, str]]:
     for path in sorted((ROOT / "resources").glob("*.yaml")):
         yield from _yaml_strings(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
     for path in sorted((ROOT / "templates").glob("*.j2")):
-        gloss = path.read_text(encoding="utf-8").partition("=== gloss ===")[2]
-        yield path.name, gloss
+        text = path.read_text(encoding="utf-8")
+        yield f"{path.name} title", yaml.safe_load(text.split("---")[1])["title"]["zh"]
+        for number, line in enumerate(text.partition("=== gloss ===")[2].splitlines()):
+            yield f"{path.name} gloss line {number + 1}", line
     for message in ET.parse(ROOT / "resources/i18n/reply_composer_zh_CN.ts").iter("message"):
         yield "reply_composer_zh_CN.ts", message.findtext("translation") or ""
     yield from _code_strings("app")

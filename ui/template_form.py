@@ -159,7 +159,9 @@ class TemplateForm(QWidget):
         self._filling = True
         self.category.clear()
         for category_id, label in categories.items():
-            self.category.addItem(f"{label.get(lang)}  ·  {category_id}", category_id)
+            other = label.en if lang == "zh" else label.zh
+            # Both names, and the id the file's header holds.
+            self.category.addItem(f"{label.get(lang)} · {other}  ({category_id})", category_id)
         self.category.addItem(self.tr("Shared piece") + "  ·  shared", "shared")
         self._filling = False
         for highlighter in self.highlighters:
