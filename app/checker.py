@@ -9,6 +9,7 @@ from app.catalog import load_catalog
 from app.classifier import load_lexicon
 from app.composer import library_layers, template_names
 from app.errors import ComposerError, SourceError
+from app.order_paste import load_order_labels
 from app.policy import load_policy
 from app.render import Renderer
 from app.templates import TemplateLibrary
@@ -22,6 +23,7 @@ def check_all(folder: Path | None = None) -> list[SourceError]:
         catalog = load_catalog()
         policy = load_policy(template_names(catalog, None), catalog.cases)
         load_lexicon(case_ids=catalog.cases)
+        load_order_labels(field_names=catalog.fields)
     except SourceError as exc:
         return [exc]
     if folder is not None and not folder.is_dir():

@@ -11,11 +11,14 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.errors import SourceError
 from app.fields import Label
 from app.resources import LineDict, bundled_dir, load_yaml_file
+
+if TYPE_CHECKING:
+    from app.order_paste import OrderLabels
 
 LANGUAGES = {"en": Label("English", "英语"), "es": Label("Spanish", "西班牙语"),
              "pt": Label("Portuguese", "葡萄牙语"), "ru": Label("Russian", "俄语"),
@@ -122,6 +125,17 @@ def _match(phrases: Iterable[Phrase], normal: str) -> list[Phrase]:
                 break
             start = normal.find(phrase.text, start + 1)
     return found
+
+
+def read_paste(text: str, lexicon: Lexicon, order: OrderLabels | None = None) -> Reading:
+    """A paste into the message box: the buyer's words, and order fields from labelled lines
+    ("Order No.: 8123…", a spreadsheet row) when there are some; labelled values win."""
+    if order is None:
+        return lexicon.read(text)
+    labelled, words = order.split(text[:MAX_CHARS])
+    reading = lexicon.read(words)
+    return reading._replace(values={**extract_values(text[:MAX_CHARS]), **labelled},
+                            truncated=len(text) > MAX_CHARS)
 
 
 def extract_values(text: str) -> dict[str, str]:

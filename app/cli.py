@@ -180,11 +180,13 @@ def format_text(result) -> str:  # type: ignore[no-untyped-def]
 
 def _suggest(args: argparse.Namespace) -> int:
     from app.catalog import load_catalog
-    from app.classifier import load_lexicon
+    from app.classifier import load_lexicon, read_paste
+    from app.order_paste import load_order_labels
 
     text = sys.stdin.read() if args.message == "-" else args.message
     catalog = load_catalog()
-    reading = load_lexicon(case_ids=catalog.cases).read(text)
+    reading = read_paste(text, load_lexicon(case_ids=catalog.cases),
+                         load_order_labels(field_names=catalog.fields))
     if args.json:
         import json
 
@@ -217,9 +219,12 @@ def format_reading(reading: Reading, titles: dict[str, str]) -> str:
         lines.append("No case suggested: choose one from `reply-composer cases`.")
     if reading.signals:
         lines.append("Says: " + ", ".join(reading.signals))
-    sets = " ".join(f"--set {name}={value}" for name, value in reading.values.items())
-    if sets:
-        lines.append("Found: " + sets.replace("--set ", ""))
+    import shlex
+
+    sets = " ".join(f"--set {shlex.quote(f'{name}={value}')}"
+                    for name, value in reading.values.items())
+    if reading.values:
+        lines.append("Found: " + ", ".join(f"{n}={v}" for n, v in reading.values.items()))
     if reading.guesses:
         lines.append(f"Next: reply-composer compose {reading.guesses[0].case_id} {sets}".rstrip())
     return "\n".join(lines)

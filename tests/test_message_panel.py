@@ -117,3 +117,24 @@ def test_a_long_suggestion_is_cut_with_an_ellipsis_not_widening_the_column(qtbot
     button.resize(120, button.height())
     assert button.text().endswith("…") and len(button.text()) < len(button.full_text)
     assert button.full_text in button.toolTip()
+
+
+def test_pasting_an_order_fills_the_fields_that_take_its_values(page):
+    paste(page, "Order No.: 8123456789012345\nBuyer: Maria\nCountry: Brazil\n"
+                "Shipping method: ePacket\nShip date: 2026/10/20 09:12\n"
+                "Order amount: US $25.80\nQty: a few of them\nStill not received!")
+    values = page.vm.values
+    assert (values["buyer_name"], values["destination_country"], values["ship_date"]) == \
+        ("Maria", "Brazil", "2026-10-20")
+    assert values["shipping_method"] == "ePacket" and values["order_amount"] == "25.80"
+    assert "quantity" not in values  # no number in it
+    assert shown_buttons(page)[0].startswith("not-received-")
+    page.message.buttons[0].click()
+    assert page.vm.field_errors == {}
+    assert "Maria" in page.preview.text()
+
+
+def test_a_value_its_field_cant_take_is_not_filled_in(page):
+    paste(page, "Country: somewhere in the south\nOrder No.: 8123456789012345")
+    assert "destination_country" not in page.vm.values
+    assert page.vm.values["order_id"] == "8123456789012345"

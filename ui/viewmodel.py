@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-
     from app.classifier import Lexicon, Reading
     from app.composer import Composer, Composition
     from app.english_hints import Hint, HintList
+    from app.order_paste import OrderLabels
 
 DEBOUNCE_MS = 60
 
@@ -47,6 +48,7 @@ class ComposeViewModel(QObject):
         self.reading: Reading | None = None  # of the buyer's message, None while it is empty
         self.lexicon_error: str | None = None  # buyer_phrases.yaml could not be read
         self._lexicon: Lexicon | None = None
+        self._order_labels: OrderLabels | None = None
         self.hints_error: str | None = None  # english_hints.yaml could not be read
         self._hints: HintList | None = None
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
@@ -98,23 +100,38 @@ class ComposeViewModel(QObject):
     def read_message(self, text: str) -> None:
         """Read the buyer's message: suggested cases, and its order and tracking numbers
         written into the order fields that are still empty."""
+        from app.classifier import read_paste
+
         lexicon = self.lexicon
-        self.reading = lexicon.read(text) if lexicon is not None and text.strip() else None
-        if self.reading is not None:
+        self.reading = None
+        if lexicon is not None and text.strip():
+            self.reading = read_paste(text, lexicon, self._order_labels)
             for name, value in self.reading.values.items():
-                if not self.values.get(name):
+                if not self.values.get(name) and self._parses(name, value):
                     self.set_value(name, value)
         self.messageRead.emit()
 
+    def _parses(self, name: str, value: str) -> bool:
+        """Whether the field takes this value ("Country: I live in Brazil" fills nothing)."""
+        from app.errors import ComposerError
+
+        try:
+            self.catalog.parse(name, value)
+        except ComposerError:
+            return False
+        return True
+
     @property
     def lexicon(self) -> Lexicon | None:
-        """The buyer phrases, read when the first message is pasted (None, with
-        `lexicon_error` set, when the file is broken: the rest of the window still works)."""
+        """The buyer phrases and order labels, read when the first message is pasted (None,
+        with `lexicon_error` set, when a file is broken: the rest of the window still works)."""
         if self._lexicon is None and self.lexicon_error is None:
             from app.classifier import load_lexicon
             from app.errors import SourceError
+            from app.order_paste import load_order_labels
 
             try:
+                self._order_labels = load_order_labels(field_names=self.catalog.fields)
                 self._lexicon = load_lexicon(case_ids=self.catalog.cases)
             except SourceError as exc:
                 self.lexicon_error = str(exc)
