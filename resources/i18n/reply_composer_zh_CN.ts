@@ -523,8 +523,8 @@ Copy it anyway?</source>
     </message>
     <message>
         <location filename="../../ui/message_panel.py" line="103"/>
-        <source>Paste the buyer&apos;s message: the likely case, the order number and the tracking number are picked out</source>
-        <translation>粘贴买家的留言：自动找出可能的情况、订单号和物流单号</translation>
+        <source>Paste the buyer&apos;s message, or the order&apos;s details: the likely case and the order fields are picked out</source>
+        <translation>粘贴买家的留言或订单信息：自动找出可能的情况并填入订单字段</translation>
     </message>
     <message>
         <location filename="../../ui/message_panel.py" line="120"/>
@@ -833,12 +833,12 @@ Save them?</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="163"/>
+        <location filename="../../ui/template_form.py" line="165"/>
         <source>Shared piece</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="220"/>
+        <location filename="../../ui/template_form.py" line="222"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
