@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.text_update import replace_text
+
 if TYPE_CHECKING:
     from app.template_preview import DraftPreview, Problem
 
@@ -78,7 +80,6 @@ class DraftPreviewPanel(QWidget):
 
 
 def _set_text(editor: QPlainTextEdit, text: str) -> None:
-    if editor.toPlainText() != text:
-        scroll = editor.verticalScrollBar().value()
-        editor.setPlainText(text)
-        editor.verticalScrollBar().setValue(scroll)  # typing shouldn't jump the preview
+    scroll = editor.verticalScrollBar().value()
+    replace_text(editor, text)
+    editor.verticalScrollBar().setValue(scroll)  # typing shouldn't jump the preview

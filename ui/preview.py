@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.text_update import replace_text
+
 
 class MarkerHighlighter(QSyntaxHighlighter):
     """Highlights the markers of fields still missing, e.g. "[tracking number]"."""
@@ -114,14 +116,12 @@ class PreviewPanel(QWidget):
 
     def show_result(self, reply: str, gloss: str, markers: Iterable[str]) -> None:
         self.error.hide()
-        if self.gloss.toPlainText() != gloss:  # a relayout only when it changed
-            self.gloss.setPlainText(gloss)
+        replace_text(self.gloss, gloss)
         if self.is_edited and self._rendered:
             return  # never overwrite the agent's own words
         self.highlighter.set_markers(markers)
         self._rendered = reply
-        if self.editor.toPlainText() != reply:
-            self.editor.setPlainText(reply)
+        replace_text(self.editor, reply)
         self._text_changed()
 
     def show_warnings(self, messages: list[str], hints: list[str] | None = None) -> None:
