@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         if last and last in self.vm.catalog.cases:
             self.vm.select_case(last)
         self.ready.emit()
+        QTimer.singleShot(0, self.vm.warm_up)  # after the window is ready, never before
 
     def _case_shown(self, case_id: str) -> None:
         self.state.remember_case(case_id)

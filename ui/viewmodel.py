@@ -111,6 +111,12 @@ class ComposeViewModel(QObject):
                     self.set_value(name, value)
         self.messageRead.emit()
 
+    def warm_up(self) -> None:
+        """Read the phrase, label and hint files now (~20 ms), while the agent looks at the
+        window, rather than on the first paste."""
+        self._load_paste_readers()
+        self._load_hints()
+
     def _parses(self, name: str, value: str) -> bool:
         """Whether the field takes this value ("Country: I live in Brazil" fills nothing)."""
         from app.errors import ComposerError
@@ -123,34 +129,43 @@ class ComposeViewModel(QObject):
 
     @property
     def lexicon(self) -> Lexicon | None:
-        """The buyer phrases and order labels, read when the first message is pasted (None,
-        with `lexicon_error` set, when a file is broken: the rest of the window still works)."""
-        if self._lexicon is None and self.lexicon_error is None:
-            from app.classifier import load_lexicon
-            from app.errors import SourceError
-            from app.order_paste import load_order_labels
-
-            try:
-                self._order_labels = load_order_labels(field_names=self.catalog.fields)
-                self._lexicon = load_lexicon(case_ids=self.catalog.cases)
-            except SourceError as exc:
-                self.lexicon_error = str(exc)
+        """The buyer phrases (None, with `lexicon_error` set, when a file is broken: the
+        rest of the window still works)."""
+        self._load_paste_readers()
         return self._lexicon
+
+    def _load_paste_readers(self) -> None:
+        """Read the buyer phrases and the order labels, once."""
+        if self._lexicon is not None or self.lexicon_error is not None:
+            return
+        from app.classifier import load_lexicon
+        from app.errors import SourceError
+        from app.order_paste import load_order_labels
+
+        try:
+            self._order_labels = load_order_labels(field_names=self.catalog.fields)
+            self._lexicon = load_lexicon(case_ids=self.catalog.cases)
+        except SourceError as exc:
+            self.lexicon_error = str(exc)
 
     def english_hints(self, reply: str) -> list[Hint]:
         """Wording worth a second look in the reply (read from english_hints.yaml the first
         time there is a reply; none, with `hints_error` set, when that file is broken)."""
         if not reply.strip():
             return []
-        if self._hints is None and self.hints_error is None:
-            from app.english_hints import load_hints
-            from app.errors import SourceError
-
-            try:
-                self._hints = load_hints()
-            except SourceError as exc:
-                self.hints_error = str(exc)
+        self._load_hints()
         return self._hints.find(reply) if self._hints is not None else []
+
+    def _load_hints(self) -> None:
+        if self._hints is not None or self.hints_error is not None:
+            return
+        from app.english_hints import load_hints
+        from app.errors import SourceError
+
+        try:
+            self._hints = load_hints()
+        except SourceError as exc:
+            self.hints_error = str(exc)
 
     def shared_values(self) -> dict[str, str]:
         shared = {n for n, spec in self.catalog.fields.items() if spec.shared}
