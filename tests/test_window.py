@@ -252,6 +252,16 @@ def test_next_and_previous_case_actions(qtbot, window):
     assert window.vm.case.id == "order-unpaid"
 
 
+def test_ctrl_m_pastes_the_clipboard_as_the_buyers_message(qtbot, window):
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().setText("The box arrived empty!! Order No.: 8123456789012345")
+    window.actions_[ActionId.PASTE_MESSAGE].trigger()
+    assert window.page.message.editor.toPlainText().startswith("The box arrived empty")
+    assert window.page.message.buttons[0].property("case") == "empty-parcel"
+    assert window.vm.values["order_id"] == "8123456789012345"
+
+
 def test_every_action_shows_its_shortcut_in_the_tooltip(window):
     for action_id in ActionId:
         action = window.actions_[action_id]

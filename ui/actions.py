@@ -17,6 +17,7 @@ class ActionId(Enum):
     NEXT_CASE = auto()
     PREVIOUS_CASE = auto()
     COPY_REPLY = auto()
+    PASTE_MESSAGE = auto()
     NEW_BUYER = auto()
     TOGGLE_GLOSS = auto()
     RESET_PREVIEW = auto()
@@ -53,6 +54,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.NEXT_CASE: ActionSpec("Next case", ("Ctrl+Down",), "case"),
     ActionId.PREVIOUS_CASE: ActionSpec("Previous case", ("Ctrl+Up",), "case"),
     ActionId.COPY_REPLY: ActionSpec("Copy reply", ("Ctrl+Return", "Ctrl+Enter"), "edit"),
+    ActionId.PASTE_MESSAGE: ActionSpec("Paste buyer's message", ("Ctrl+M",), "edit"),
     ActionId.NEW_BUYER: ActionSpec("New buyer", (StandardKey.New,), "file"),
     ActionId.TOGGLE_GLOSS: ActionSpec("Show Chinese gloss", ("Ctrl+G",), "view"),
     ActionId.RESET_PREVIEW: ActionSpec("Reset to template", ("Ctrl+R",), "edit"),

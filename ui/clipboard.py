@@ -10,6 +10,8 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 class Clipboard(Protocol):
     def set_text(self, text: str) -> None: ...
 
+    def text(self) -> str: ...
+
 
 class QtClipboard:
     """Qt's own clipboard: works offscreen, on X11, Wayland, Windows and macOS."""
@@ -17,3 +19,6 @@ class QtClipboard:
     def set_text(self, text: str) -> None:
         board = QGuiApplication.clipboard()
         board.setText(text, QClipboard.Mode.Clipboard)
+
+    def text(self) -> str:
+        return QGuiApplication.clipboard().text(QClipboard.Mode.Clipboard)

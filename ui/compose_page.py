@@ -185,6 +185,13 @@ class ComposePage(QWidget):
         except SourceError:
             return template_id
 
+    def paste_message(self) -> None:
+        """The clipboard becomes the buyer's message (the box is read at once)."""
+        text = self.clipboard.text()
+        if text.strip():
+            self.message.editor.setPlainText(text)
+        self.message.editor.setFocus()
+
     def reset_preview(self) -> None:
         self.preview.reset()
         self.vm.compose_now()

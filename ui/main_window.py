@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.NEXT_CASE, lambda: page.picker.step(1))
         a.connect(ActionId.PREVIOUS_CASE, lambda: page.picker.step(-1))
         a.connect(ActionId.COPY_REPLY, page.copy_reply)
+        a.connect(ActionId.PASTE_MESSAGE, page.paste_message)
         a.connect(ActionId.RESET_PREVIEW, page.reset_preview)
         page.preview.gloss_toggle.toggled.connect(a[ActionId.TOGGLE_GLOSS].setChecked)
         page.preview.editor.textChanged.connect(self._update_counter)

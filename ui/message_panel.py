@@ -100,8 +100,8 @@ class MessagePanel(QWidget):
         self.heading.setText(self.tr("Buyer's message"))
         self.choose_note.setText(self.tr("Suggested by the message (you choose):"))
         self.editor.setPlaceholderText(self.tr(
-            "Paste the buyer's message, or the order's details: the likely case and the order "
-            "fields are picked out"))
+            "Paste the buyer's message (Ctrl+M pastes from anywhere), or the order's details: "
+            "the likely case and the order fields are picked out"))
 
     def clear(self) -> None:
         self.editor.clear()

@@ -4,117 +4,122 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="52"/>
+        <location filename="../../ui/actions.py" line="53"/>
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="53"/>
+        <location filename="../../ui/actions.py" line="54"/>
         <source>Next case</source>
         <translation>下一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54"/>
+        <location filename="../../ui/actions.py" line="55"/>
         <source>Previous case</source>
         <translation>上一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55"/>
+        <location filename="../../ui/actions.py" line="56"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56"/>
+        <location filename="../../ui/actions.py" line="57"/>
+        <source>Paste buyer&apos;s message</source>
+        <translation>粘贴买家留言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/actions.py" line="58"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57"/>
+        <location filename="../../ui/actions.py" line="59"/>
         <source>Show Chinese gloss</source>
         <translation>显示中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58"/>
+        <location filename="../../ui/actions.py" line="60"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59"/>
+        <location filename="../../ui/actions.py" line="61"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60"/>
+        <location filename="../../ui/actions.py" line="62"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61"/>
+        <location filename="../../ui/actions.py" line="63"/>
         <source>Character limit…</source>
         <translation>字数上限…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63"/>
+        <location filename="../../ui/actions.py" line="65"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="64"/>
+        <location filename="../../ui/actions.py" line="66"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65"/>
+        <location filename="../../ui/actions.py" line="67"/>
         <source>Import template pack…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66"/>
+        <location filename="../../ui/actions.py" line="68"/>
         <source>Export my templates…</source>
         <translation>导出我的模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67"/>
+        <location filename="../../ui/actions.py" line="69"/>
         <source>Export selected templates…</source>
         <translation>导出所选模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/actions.py" line="71"/>
         <source>Team template folder…</source>
         <translation>团队模板文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="70"/>
+        <location filename="../../ui/actions.py" line="72"/>
         <source>Duplicate template…</source>
         <translation>复制模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/actions.py" line="73"/>
         <source>Delete template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72"/>
+        <location filename="../../ui/actions.py" line="74"/>
         <source>Revert template to default</source>
         <translation>模板恢复默认</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74"/>
+        <location filename="../../ui/actions.py" line="76"/>
         <source>Undo delete or revert</source>
         <translation>撤销删除或恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="75"/>
+        <location filename="../../ui/actions.py" line="77"/>
         <source>Template history…</source>
         <translation>模板历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76"/>
+        <location filename="../../ui/actions.py" line="78"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77"/>
+        <location filename="../../ui/actions.py" line="79"/>
         <source>Preview templates with the compose tab&apos;s order</source>
         <translation>用写回复页的订单预览模板</translation>
     </message>
@@ -148,37 +153,37 @@
 <context>
     <name>DraftPreviewPanel</name>
     <message>
-        <location filename="../../ui/editor_preview.py" line="42"/>
+        <location filename="../../ui/editor_preview.py" line="44"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="43"/>
+        <location filename="../../ui/editor_preview.py" line="45"/>
         <source>Use the compose tab&apos;s order (else sample data)</source>
         <translation>使用写回复页的订单（否则用示例数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="44"/>
+        <location filename="../../ui/editor_preview.py" line="46"/>
         <source>Chinese gloss</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="57"/>
+        <location filename="../../ui/editor_preview.py" line="59"/>
         <source>As the reply to: {0}</source>
         <translation>作为以下案例的回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="65"/>
+        <location filename="../../ui/editor_preview.py" line="67"/>
         <source>The preview below is the last good one.</source>
         <translation>下面是上一次成功的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="67"/>
+        <location filename="../../ui/editor_preview.py" line="69"/>
         <source>Can&apos;t render this template:</source>
         <translation>无法生成此模板：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="76"/>
+        <location filename="../../ui/editor_preview.py" line="78"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
@@ -429,78 +434,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="86"/>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>Templates: {0}</source>
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Character limit</source>
         <translation>字数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="261"/>
         <source>Warn when a reply is longer than (characters):</source>
         <translation>回复超过多少字符时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Fields missing</source>
         <translation>缺少必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>The reply still needs: {0}.
 
 Copy it anyway?</source>
@@ -523,8 +528,8 @@ Copy it anyway?</source>
     </message>
     <message>
         <location filename="../../ui/message_panel.py" line="103"/>
-        <source>Paste the buyer&apos;s message, or the order&apos;s details: the likely case and the order fields are picked out</source>
-        <translation>粘贴买家的留言或订单信息：自动找出可能的情况并填入订单字段</translation>
+        <source>Paste the buyer&apos;s message (Ctrl+M pastes from anywhere), or the order&apos;s details: the likely case and the order fields are picked out</source>
+        <translation>粘贴买家的留言（在任何位置按 Ctrl+M 即可粘贴）或订单信息：自动找出可能的情况并填入订单字段</translation>
     </message>
     <message>
         <location filename="../../ui/message_panel.py" line="120"/>
@@ -570,32 +575,32 @@ Copy it anyway?</source>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../ui/preview.py" line="96"/>
+        <location filename="../../ui/preview.py" line="98"/>
         <source>Reply to the buyer (English)</source>
         <translation>给买家的回复（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="97"/>
+        <location filename="../../ui/preview.py" line="99"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="98"/>
+        <location filename="../../ui/preview.py" line="100"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="99"/>
+        <location filename="../../ui/preview.py" line="101"/>
         <source>Chinese meaning (gloss)</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="102"/>
+        <location filename="../../ui/preview.py" line="104"/>
         <source>Pick the buyer&apos;s case on the left (Ctrl+K to search): the English reply appears here, ready to copy with Ctrl+Enter.</source>
         <translation>请在左侧选择买家的情况（Ctrl+K 搜索）：英文回复会显示在这里，按 Ctrl+Enter 即可复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="105"/>
+        <location filename="../../ui/preview.py" line="107"/>
         <source>Edited by hand: order changes no longer update this text. Reset to template to see them.</source>
         <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
     </message>
