@@ -114,6 +114,16 @@ def append_to_body(editor, text: str) -> None:
     body.insertPlainText(text)
 
 
+def test_the_template_preview_shows_english_hints(qtbot, window):
+    editor = open_template(window, "order-unpaid")
+    hints = editor.preview.hints
+    editor.vm.preview_now()
+    assert not hints.isVisibleTo(window)
+    append_to_body(editor, "\nPls pay soon, dear friend.")
+    qtbot.waitUntil(lambda: "✎" in hints.text(), timeout=3000)
+    assert "“pls” → “please”" in hints.text() and "dear friend" in hints.text()
+
+
 def personal_file(tmp_path: Path, template_id: str) -> Path:
     return tmp_path / "data" / "templates" / f"{template_id}.j2"
 

@@ -186,6 +186,9 @@ class EditorPage(QWidget):
         catalog = self.vm.compose.catalog
         title = catalog.cases[case_id].title.get(self.lang) if case_id in catalog.cases else ""
         self.preview.show_preview(result, title)
+        if result.reply is not None:
+            hints = self.vm.compose.english_hints(result.reply)
+            self.preview.show_hints([hint.get(self.lang) for hint in hints])
         self.form.show_problems(result.problems, result.unknown_names)
 
     def _order_changed(self) -> None:

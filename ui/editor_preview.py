@@ -28,6 +28,8 @@ class DraftPreviewPanel(QWidget):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.setStyleSheet("color: #b3261e; background: #fdecea; padding: 4px;")
         self.reply = QPlainTextEdit(objectName="templatePreview", readOnly=True)
+        self.hints = QLabel(objectName="templateHints", visible=False, wordWrap=True)
+        self.hints.setStyleSheet("color: #7a2e00; background: #fff1e0; padding: 4px;")
         self.gloss_title = QLabel(objectName="templatePreviewGlossTitle")
         self.gloss = QPlainTextEdit(objectName="templatePreviewGloss", readOnly=True)
         self.template_id: str | None = None
@@ -36,6 +38,7 @@ class DraftPreviewPanel(QWidget):
         for widget in (self.title, self.use_order, self.case_label, self.error):
             layout.addWidget(widget)
         layout.addWidget(self.reply, 3)
+        layout.addWidget(self.hints)
         layout.addWidget(self.gloss_title)
         layout.addWidget(self.gloss, 2)
         self.retranslate()
@@ -69,6 +72,11 @@ class DraftPreviewPanel(QWidget):
         self.error.setText(self.tr("Can't render this template:") + "\n" + "\n".join(lines)
                            + ("\n" + note if note else ""))
         self.error.show()
+
+    def show_hints(self, hints: list[str]) -> None:
+        """English hints for the rendered reply: the compose tab would show them too."""
+        self.hints.setText("\n".join(f"✎ {h}" for h in hints))
+        self.hints.setVisible(bool(hints))
 
     def problem_text(self, problem: Problem) -> str:
         message = problem.message_in(self.lang)
