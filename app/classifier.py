@@ -68,6 +68,7 @@ class Reading(NamedTuple):
 class Lexicon(NamedTuple):
     groups: Mapping[str, tuple[str, ...]]  # group id → the cases it suggests, likeliest first
     signals: Mapping[str, Label]  # signal id → how the window names it
+    notes: Mapping[str, Label]  # signal id → what the agent should know when it is found
     group_phrases: tuple[Phrase, ...]  # longest first
     signal_phrases: tuple[Phrase, ...]  # longest first
     stopwords: Mapping[str, frozenset[str]]  # language → its common words
@@ -160,6 +161,7 @@ def load_lexicon(path: Path | None = None, case_ids: Collection[str] | None = No
         raise SourceError(where, 1, "expected a YAML mapping at the top level")
     groups: dict[str, tuple[str, ...]] = {}
     signals: dict[str, Label] = {}
+    notes: dict[str, Label] = {}
     group_phrases: list[Phrase] = []
     signal_phrases: list[Phrase] = []
     for group_id, group in _section(data, "groups", where).items():
@@ -167,11 +169,13 @@ def load_lexicon(path: Path | None = None, case_ids: Collection[str] | None = No
         group_phrases += _phrases(group, group_id, where)
     section = _section(data, "signals", where)
     for signal_id, signal in section.items():
-        signals[signal_id] = _label(signal, signal_id, where, section.line_of(signal_id))
+        signals[signal_id] = _label(signal, "label", signal_id, where, section.line_of(signal_id))
+        if isinstance(signal, LineDict) and "note" in signal:
+            notes[signal_id] = _label(signal, "note", signal_id, where, signal.line_of("note"))
         signal_phrases += _phrases(signal, signal_id, where)
     stopwords = {lang: frozenset(normalise(" ".join(map(str, words))).split())
                  for lang, words in _section(data, "languages", where).items()}
-    return Lexicon(groups, signals, _longest_first(group_phrases),
+    return Lexicon(groups, signals, notes, _longest_first(group_phrases),
                    _longest_first(signal_phrases), stopwords)
 
 
@@ -201,10 +205,10 @@ def _cases(group: Any, group_id: str, where: str, known: Collection[str] | None
     return tuple(str(c) for c in cases)
 
 
-def _label(signal: Any, signal_id: str, where: str, line: int) -> Label:
-    label = signal.get("label") if isinstance(signal, LineDict) else None
+def _label(signal: Any, key: str, signal_id: str, where: str, line: int) -> Label:
+    label = signal.get(key) if isinstance(signal, LineDict) else None
     if not isinstance(label, LineDict) or not {"en", "zh"} <= label.keys():
-        raise SourceError(where, line, f"signal {signal_id!r} needs a label with 'en' and 'zh'")
+        raise SourceError(where, line, f"signal {signal_id!r} needs a {key} with 'en' and 'zh'")
     return Label(str(label["en"]), str(label["zh"]))
 
 

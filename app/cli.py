@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from app.classifier import Reading
     from app.composer import Composer
+    from app.fields import Label
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -185,15 +186,15 @@ def _suggest(args: argparse.Namespace) -> int:
 
     text = sys.stdin.read() if args.message == "-" else args.message
     catalog = load_catalog()
-    reading = read_paste(text, load_lexicon(case_ids=catalog.cases),
-                         load_order_labels(field_names=catalog.fields))
+    lexicon = load_lexicon(case_ids=catalog.cases)
+    reading = read_paste(text, lexicon, load_order_labels(field_names=catalog.fields))
     if args.json:
         import json
 
         print(json.dumps(reading_json(reading), ensure_ascii=False, indent=2))
         return EXIT_OK
     titles = {c.id: f"{c.title.en} / {c.title.zh}" for c in catalog.cases.values()}
-    print(format_reading(reading, titles))
+    print(format_reading(reading, titles, lexicon.notes))
     return EXIT_OK
 
 
@@ -204,7 +205,8 @@ def reading_json(reading: Reading) -> dict[str, object]:
             "values": reading.values, "truncated": reading.truncated}
 
 
-def format_reading(reading: Reading, titles: dict[str, str]) -> str:
+def format_reading(reading: Reading, titles: dict[str, str],
+                   notes: Mapping[str, Label] | None = None) -> str:
     from app.classifier import LANGUAGES, MAX_CHARS
 
     lines = []
@@ -219,6 +221,8 @@ def format_reading(reading: Reading, titles: dict[str, str]) -> str:
         lines.append("No case suggested: choose one from `reply-composer cases`.")
     if reading.signals:
         lines.append("Says: " + ", ".join(reading.signals))
+        notes = notes or {}
+        lines += [f"  Note: {notes[s].en}" for s in reading.signals if s in notes]
     import shlex
 
     sets = " ".join(f"--set {shlex.quote(f'{name}={value}')}"

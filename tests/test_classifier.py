@@ -170,6 +170,12 @@ def test_cli_suggest_prints_cases_signals_and_the_next_command(capsys):
     assert "--set order_id=8123456789012345" in out
 
 
+def test_a_signal_can_carry_a_note_for_the_agent(lexicon, capsys):
+    assert "5 days" in lexicon.notes["dispute"].en and "5 天" in lexicon.notes["dispute"].zh
+    main(["suggest", "I will open a dispute"])
+    assert "Note: If a dispute is open" in capsys.readouterr().out
+
+
 def test_cli_suggest_reads_standard_input_and_prints_json(capsys, monkeypatch):
     import io
 

@@ -44,6 +44,7 @@ def test_pasting_a_message_suggests_cases_without_choosing_one(page):
     assert page.vm.case is None  # the agent chooses
     summary = page.message.summary.text()
     assert "Portuguese" in summary and "dispute" in summary
+    assert "within 5 days" in summary  # what a dispute means for the agent
     assert "8123456789012345" in summary
 
 

@@ -148,4 +148,6 @@ class MessagePanel(QWidget):
         if not reading.guesses:
             parts.append(escape(self.tr("no case recognised: choose one below")))
         separator = "；" if self.lang == "zh" else " · "
-        return escape(self.tr("Found: ")) + separator.join(parts)
+        notes = [f'<br><span style="color: {WARN}">⏱ {escape(lexicon.notes[s].get(self.lang))}'
+                 "</span>" for s in reading.signals if s in lexicon.notes]
+        return escape(self.tr("Found: ")) + separator.join(parts) + "".join(notes)
