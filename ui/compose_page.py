@@ -50,6 +50,8 @@ class ComposePage(QWidget):
         # "bold", not 600: the Chinese font has no semi-bold and would render it regular.
         self.case_title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.new_buyer_button = QPushButton(objectName="newBuyerButton")
+        self.required_note = QLabel(objectName="requiredNote", visible=False)
+        self.required_note.setStyleSheet("color: #5f6368;")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.middle = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
         # The rule warnings and English hints follow the reply as soon as it is shown, off the
@@ -72,6 +74,7 @@ class ComposePage(QWidget):
         form_layout.setContentsMargins(0, 0, 0, 0)
         form_layout.addLayout(header)
         form_layout.addWidget(scroll)
+        form_layout.addWidget(self.required_note)
         self.middle.addWidget(form_box)
         self.middle.addWidget(self.suggestion)
         self.middle.setSizes([420, 330])
@@ -108,6 +111,7 @@ class ComposePage(QWidget):
 
     def retranslate(self) -> None:
         self.new_buyer_button.setText(self.tr("New buyer"))
+        self.required_note.setText(self.tr("* needed before the reply is copied"))
         self.new_buyer_button.setToolTip(self.tr(
             "Clear the order and the buyer's message (keeps store and your name)"))
         for panel in (self.picker, self.message, self.preview, self.suggestion):
@@ -134,6 +138,7 @@ class ComposePage(QWidget):
                                 f'<span style="font-size: 12px; font-weight: normal; '
                                 f'color: #555;">{escape(other)}</span>')
         self.form.build(self.vm.catalog, case, self.vm.values, self.lang)
+        self.required_note.setVisible(bool(case.required))
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)
         self.message.mark_case(case_id)

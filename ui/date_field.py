@@ -29,6 +29,7 @@ class DateField(QWidget):
         self.line = QLineEdit(clearButtonEnabled=True, placeholderText="YYYY-MM-DD")
         self.calendar = QCalendarWidget(gridVisible=True)
         self.button = QToolButton(text="▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # one arrow
         menu = QMenu(self.button)
         holder = QWidgetAction(menu)
         holder.setDefaultWidget(self.calendar)

@@ -94,7 +94,7 @@ class OrderForm(QWidget):
             return combo
         line = QLineEdit(clearButtonEnabled=True)
         if spec.type == "money":
-            line.setPlaceholderText("0.00")
+            line.setPlaceholderText(self.tr("e.g. 12.50"))  # "0.00" looked like a real zero
         line.textEdited.connect(lambda text, n=name: self.valueEdited.emit(n, text))
         return line
 

@@ -135,17 +135,22 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose_page.py" line="110"/>
+        <location filename="../../ui/compose_page.py" line="113"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="112"/>
+        <location filename="../../ui/compose_page.py" line="114"/>
+        <source>* needed before the reply is copied</source>
+        <translation>* 复制回复前需要填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_page.py" line="116"/>
         <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
         <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="125"/>
+        <location filename="../../ui/compose_page.py" line="129"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
@@ -153,37 +158,37 @@
 <context>
     <name>DraftPreviewPanel</name>
     <message>
-        <location filename="../../ui/editor_preview.py" line="44"/>
+        <location filename="../../ui/editor_preview.py" line="47"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="45"/>
+        <location filename="../../ui/editor_preview.py" line="48"/>
         <source>Use the compose tab&apos;s order (else sample data)</source>
         <translation>使用写回复页的订单（否则用示例数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="46"/>
+        <location filename="../../ui/editor_preview.py" line="49"/>
         <source>Chinese gloss</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="59"/>
+        <location filename="../../ui/editor_preview.py" line="62"/>
         <source>As the reply to: {0}</source>
         <translation>作为以下案例的回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="67"/>
+        <location filename="../../ui/editor_preview.py" line="70"/>
         <source>The preview below is the last good one.</source>
         <translation>下面是上一次成功的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="69"/>
+        <location filename="../../ui/editor_preview.py" line="72"/>
         <source>Can&apos;t render this template:</source>
         <translation>无法生成此模板：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="78"/>
+        <location filename="../../ui/editor_preview.py" line="86"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
@@ -305,37 +310,37 @@
         <translation>还没有案例使用（由 policy.yaml 中的规则选择模板）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="222"/>
+        <location filename="../../ui/editor_page.py" line="225"/>
         <source>{0} was changed on disk by another window or program.</source>
         <translation>{0} 已被其他窗口或程序在磁盘上修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="223"/>
+        <location filename="../../ui/editor_page.py" line="226"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="223"/>
+        <location filename="../../ui/editor_page.py" line="226"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="237"/>
+        <location filename="../../ui/editor_page.py" line="240"/>
         <source>Unsaved template edits from last time were found: {0}</source>
         <translation>发现上次未保存的模板修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="238"/>
+        <location filename="../../ui/editor_page.py" line="241"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="239"/>
+        <location filename="../../ui/editor_page.py" line="242"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="240"/>
+        <location filename="../../ui/editor_page.py" line="243"/>
         <source>Unsaved template edits from last time were found: see the Templates tab</source>
         <translation>发现上次未保存的模板修改：请查看“模板”标签页</translation>
     </message>
@@ -567,9 +572,17 @@ Copy it anyway?</source>
         <translation>未识别出情况：请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="151"/>
+        <location filename="../../ui/message_panel.py" line="153"/>
         <source>Found: </source>
         <translation>识别到：</translation>
+    </message>
+</context>
+<context>
+    <name>OrderForm</name>
+    <message>
+        <location filename="../../ui/order_form.py" line="97"/>
+        <source>e.g. 12.50</source>
+        <translation>例如 12.50</translation>
     </message>
 </context>
 <context>
