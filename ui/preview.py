@@ -98,7 +98,7 @@ class PreviewPanel(QWidget):
         self.title.setText(self.tr("Reply to the buyer (English)"))
         self.reset_button.setText(self.tr("Reset to template"))
         self.copy_button.setText(self.tr("Copy reply"))
-        self.gloss_toggle.setText(self.tr("Chinese meaning (gloss)"))
+        self.gloss_toggle.setText(self.tr("Chinese meaning (for you; not sent)"))
         # What a first start shows before any case is chosen: where to begin.
         self.editor.setPlaceholderText(self.tr(
             "Pick the buyer's case on the left (Ctrl+K to search): the English reply "

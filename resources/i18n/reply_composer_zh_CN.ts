@@ -604,8 +604,8 @@ Copy it anyway?</source>
     </message>
     <message>
         <location filename="../../ui/preview.py" line="101"/>
-        <source>Chinese meaning (gloss)</source>
-        <translation>中文释义</translation>
+        <source>Chinese meaning (for you; not sent)</source>
+        <translation>中文释义（供您参考，不会发送）</translation>
     </message>
     <message>
         <location filename="../../ui/preview.py" line="104"/>
