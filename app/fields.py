@@ -31,6 +31,14 @@ class Label(NamedTuple):
     def get(self, lang: str) -> str:
         return self.zh if lang.startswith("zh") else self.en
 
+    def other(self, lang: str) -> str:
+        """The label in the language that isn't `lang` (shown beside it, smaller)."""
+        return self.en if lang.startswith("zh") else self.zh
+
+    def both(self, lang: str, separator: str = "  ·  ") -> str:
+        """`lang` first, then the other: "Quality  ·  质量问题"."""
+        return f"{self.get(lang)}{separator}{self.other(lang)}"
+
 
 class FieldSpec(NamedTuple):
     name: str

@@ -31,3 +31,12 @@ def test_ambiguous_money_is_refused_not_guessed(raw):
 ])
 def test_closed_lists_take_ids_and_names(field, raw, value):
     assert CATALOG.parse(field, raw) == value
+
+
+def test_a_label_shows_one_language_beside_the_other():
+    from app.fields import Label
+
+    label = Label("Quality", "质量问题")
+    assert (label.other("en"), label.other("zh")) == ("质量问题", "Quality")
+    assert label.both("zh") == "质量问题  ·  Quality"
+    assert label.both("en", " · ") == "Quality · 质量问题"

@@ -41,13 +41,8 @@ def build_case_model(catalog: Catalog, recent: Sequence[str], lang: str,
         model.appendRow(recent_group)
     for category_id, title in categories.items():
         members = [c for c in cases.values() if c.category == category_id]
-        model.appendRow(_group(_both(title, lang), members, lang, categories))
+        model.appendRow(_group(title.both(lang), members, lang, categories))
     return model
-
-
-def _both(label: Label, lang: str) -> str:
-    first, second = (label.zh, label.en) if lang == "zh" else (label.en, label.zh)
-    return f"{first}  ·  {second}"
 
 
 def _group(title: str, cases: Iterable[Case], lang: str,
@@ -60,7 +55,7 @@ def _group(title: str, cases: Iterable[Case], lang: str,
     group.setFont(font)
     group.setData("", SEARCH_ROLE)
     for case in cases:
-        item = QStandardItem(_both(case.title, lang))
+        item = QStandardItem(case.title.both(lang))
         item.setEditable(False)
         item.setData(case.id, CASE_ID_ROLE)
         item.setToolTip(f"{case.title.en}\n{case.title.zh}\n{case.id}")  # rows may be cut

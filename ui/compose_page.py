@@ -133,7 +133,7 @@ class ComposePage(QWidget):
     def _show_case(self, case_id: str) -> None:
         case = self.vm.catalog.case(case_id)
         # One line per language, so neither wraps in the middle of a word.
-        other = case.title.zh if self.lang == "en" else case.title.en
+        other = case.title.other(self.lang)
         self.case_title.setText(f"<b>{escape(case.title.get(self.lang))}</b><br>"
                                 f'<span style="font-size: 12px; font-weight: normal; '
                                 f'color: #555;">{escape(other)}</span>')

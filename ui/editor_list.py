@@ -74,7 +74,7 @@ class TemplateList(QWidget):
                   "": Label("Other", "其他")}
         order = [*categories, "shared", ""]
         for key in sorted(groups, key=order.index):
-            title = _both(labels[key], lang)
+            title = labels[key].both(lang)
             self.model.appendRow(self._group(title, groups[key], lang, layer_names))
         self.retranslate()
         self.view.expandAll()
@@ -179,6 +179,4 @@ class TemplateList(QWidget):
             self.templateChosen.emit(str(template_id))
 
 
-def _both(label: Label, lang: str) -> str:
-    first, second = (label.zh, label.en) if lang == "zh" else (label.en, label.zh)
-    return f"{first}  ·  {second}"
+

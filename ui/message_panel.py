@@ -115,8 +115,7 @@ class MessagePanel(QWidget):
             button.setVisible(guess is not None)
             if guess is not None:
                 case = catalog.case(guess.case_id)
-                other = case.title.zh if self.lang == "en" else case.title.en
-                button.set_full_text(f"{case.title.get(self.lang)} · {other}")
+                button.set_full_text(case.title.both(self.lang, " · "))
                 said = self.tr("The message says: {0}").format(
                     ", ".join(f"“{p}”" for p in guess.phrases))
                 button.setToolTip(f"{button.full_text}\n{said}")

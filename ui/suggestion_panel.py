@@ -85,7 +85,7 @@ class SuggestionPanel(QFrame):
         self.actions.setText(self._actions_html(result, policy))
         self._show_deadline(s.deadline, s.days_left)
         self._show_checks([check.get(self.lang) for check in s.checks],
-                          [check.zh if self.lang == "en" else check.en for check in s.checks])
+                          [check.other(self.lang) for check in s.checks])
         if self.lang == "zh":  # the playbook's own words are the reason
             self.reasons.setText("\n\n".join(f"• {r.rule}" for r in s.reasons))
         else:

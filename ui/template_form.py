@@ -137,9 +137,8 @@ class TemplateForm(QWidget):
         for submenu in menus.values():
             submenu.clear()
         for name, spec in composer.catalog.fields.items():
-            first, second = (spec.label.zh, spec.label.en) if lang == "zh" else \
-                (spec.label.en, spec.label.zh)
-            _snippet(menus["fields"], f"{name}  —  {first} · {second}", "{{ " + name + " }}")
+            _snippet(menus["fields"], f"{name}  —  {spec.label.both(lang, ' · ')}",
+                     "{{ " + name + " }}")
         for key, names in (("computed", (*COMPUTED_SOURCES, *CASE_NAMES)),
                            ("refund", (*[n for n in REFUND_NAMES if n != "actions"],
                                        *composer.policy.constants))):
@@ -159,9 +158,8 @@ class TemplateForm(QWidget):
         self._filling = True
         self.category.clear()
         for category_id, label in categories.items():
-            other = label.en if lang == "zh" else label.zh
             # Both names, and the id the file's header holds.
-            self.category.addItem(f"{label.get(lang)} · {other}  ({category_id})", category_id)
+            self.category.addItem(f"{label.both(lang, ' · ')}  ({category_id})", category_id)
         self.category.addItem(self.tr("Shared piece") + "  ·  shared", "shared")
         self._filling = False
         for highlighter in self.highlighters:
