@@ -134,8 +134,8 @@ def read_paste(text: str, lexicon: Lexicon, order: OrderLabels | None = None) ->
     if order is None:
         return lexicon.read(text)
     labelled, words = order.split(text[:MAX_CHARS])
-    reading = lexicon.read(words)
-    return reading._replace(values={**extract_values(text[:MAX_CHARS]), **labelled},
+    reading = lexicon.read(words)  # a line a label took gives its value through the label
+    return reading._replace(values={**reading.values, **labelled},
                             truncated=len(text) > MAX_CHARS)
 
 

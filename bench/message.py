@@ -7,6 +7,7 @@ read in turn, and a paste at the 20,000-character limit; plus the phrase file's 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -38,7 +39,7 @@ def measure_message(rounds: int) -> list[Measurement]:
     ]
 
 
-def _timed(read, text: str) -> float:  # type: ignore[no-untyped-def]
+def _timed(read: Callable[[str], object], text: str) -> float:
     start = time.perf_counter()
     read(text)
     return time.perf_counter() - start

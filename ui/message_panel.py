@@ -8,7 +8,7 @@ from collections.abc import Collection
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -46,8 +46,6 @@ class ElidedButton(QPushButton):
         self._elide()
 
     def _elide(self) -> None:
-        from PySide6.QtCore import Qt
-
         room = self.width() - 16  # the padding and frame
         self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
                                                    room))
