@@ -1,4 +1,5 @@
-"""The buyer's message box on the Compose tab: paste, see the likely cases, choose one."""
+"""The Compose tab's page on its own: the buyer's message box (paste, see the likely cases,
+choose one) and what the page shows before a case is chosen."""
 
 from __future__ import annotations
 
@@ -139,3 +140,11 @@ def test_a_value_its_field_cant_take_is_not_filled_in(page):
     paste(page, "Country: somewhere in the south\nOrder No.: 8123456789012345")
     assert "destination_country" not in page.vm.values
     assert page.vm.values["order_id"] == "8123456789012345"
+
+
+def test_before_a_case_is_chosen_the_policy_panel_shows_no_empty_headings(page):
+    suggestion = page.suggestion
+    assert not suggestion.checks_title.isVisibleTo(page)
+    assert not suggestion.reasons_title.isVisibleTo(page)
+    page.vm.select_case("quality-stained")
+    assert suggestion.reasons_title.isVisibleTo(page)

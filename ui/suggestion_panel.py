@@ -51,7 +51,7 @@ class SuggestionPanel(QFrame):
         self.checks_title = QLabel(visible=False)  # shown with the first case's checks
         self.checks = QListWidget(objectName="checksList", visible=False)
         self.checks.setWordWrap(True)
-        self.reasons_title = QLabel()
+        self.reasons_title = QLabel(visible=False)  # shown with the first case's reasons
         self.reasons = QLabel(objectName="reasonsLabel", wordWrap=True)
         self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -86,6 +86,7 @@ class SuggestionPanel(QFrame):
         self._show_deadline(s.deadline, s.days_left)
         self._show_checks([check.get(self.lang) for check in s.checks],
                           [check.other(self.lang) for check in s.checks])
+        self.reasons_title.setVisible(bool(s.reasons))
         if self.lang == "zh":  # the playbook's own words are the reason
             self.reasons.setText("\n\n".join(f"• {r.rule}" for r in s.reasons))
         else:
