@@ -1,17 +1,8 @@
-"""`python -m app`: the same command as `reply-composer`.
+"""`python -m app`: the command line without the window or the clipboard (`python -m ui`, or
+the installed `reply-composer`, adds both). The domain never reaches up into `ui`."""
 
-The launcher that adds the window and the clipboard lives in `ui.launch`; it is looked up by
-name so this package never depends on the UI layer (without it, the CLI still works).
-"""
-
-import importlib
 import sys
 
-try:
-    launcher = importlib.import_module("ui.launch")
-except ImportError:
-    from app.cli import main
-else:
-    main = launcher.main
+from app.cli.main import main
 
 sys.exit(main())

@@ -1,6 +1,6 @@
 """The baseline for start-up: a bare PySide6 main window, timed to its first paint.
 
-Same clock as `ui.startup` (process start from /proc to the first QEvent.Paint), so the
+Same clock as `ui.shell.startup` (process start from /proc to the first QEvent.Paint), so the
 ratio against `reply-composer --smoke` compares like with like.
 
     QT_QPA_PLATFORM=offscreen python -m bench.bare_window
@@ -13,7 +13,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from ui.startup import seconds_since_start
+from ui.shell.startup import seconds_since_start
 
 
 class FirstPaint(QObject):

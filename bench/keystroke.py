@@ -27,8 +27,8 @@ MS = 1000.0
 
 
 def open_window(folder: Path, debounce_ms: int) -> Any:
-    from ui.main_window import MainWindow
-    from ui.viewmodel import ComposeViewModel
+    from ui.compose.viewmodel import ComposeViewModel
+    from ui.shell.main_window import MainWindow
 
     vm = ComposeViewModel(profile_path=folder / "profile.json", today=lambda: TODAY,
                           debounce_ms=debounce_ms)
@@ -99,7 +99,7 @@ class Typist:
 
 
 def collect(keys: int, debounced: int) -> dict[str, list[float]]:
-    from ui.viewmodel import DEBOUNCE_MS
+    from ui.compose.viewmodel import DEBOUNCE_MS
 
     app = application()
     samples: dict[str, list[float]] = {}
@@ -125,7 +125,7 @@ def check_preview(window: Any) -> None:
 
 
 def summarise(samples: dict[str, list[float]]) -> list[Measurement]:
-    from ui.viewmodel import DEBOUNCE_MS
+    from ui.compose.viewmodel import DEBOUNCE_MS
 
     lost = samples["none_refs_lost"]
     return [

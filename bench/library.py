@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from app.resources import bundled_dir
-from app.templates import SUFFIX, TemplateFile, parse_template
+from app.data.bundled import bundled_dir
+from app.library.template_file import SUFFIX, TemplateFile, parse_template
 
 
 def bundled_replies() -> list[TemplateFile]:

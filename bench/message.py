@@ -1,4 +1,4 @@
-"""The buyer's message box: reading a pasted message (app.classifier), in this process.
+"""The buyer's message box: reading a pasted message (app.message.classifier), in this process.
 
 Samples are the test corpus's messages (tests/data/buyer_messages.yaml, five languages)
 read in turn, and a paste at the 20,000-character limit; plus the phrase file's first load.
@@ -19,7 +19,7 @@ MS = 1000.0
 
 
 def measure_message(rounds: int) -> list[Measurement]:
-    from app.classifier import MAX_CHARS, load_lexicon
+    from app.message.classifier import MAX_CHARS, load_lexicon
 
     started = time.perf_counter()
     lexicon = load_lexicon()

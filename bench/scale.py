@@ -29,8 +29,8 @@ def rss_kb() -> int:
 
 def load_library(folder: Path) -> tuple[Any, float]:
     """Every id and every header (title, category) of the layered library; no compiling."""
-    from app.composer import library_layers
-    from app.templates import TemplateLibrary
+    from app.compose.composer import library_layers
+    from app.library.layers import TemplateLibrary
 
     start = time.perf_counter()
     library = TemplateLibrary(library_layers(folder, None))
@@ -43,14 +43,14 @@ def load_library(folder: Path) -> tuple[Any, float]:
 
 def picker_catalog(files: list[Any]) -> Any:
     """What build_case_model needs, with one case per template (partials left out)."""
-    from app.catalog import Case, load_catalog
+    from app.catalog.catalog import Case, load_catalog
 
     cases = {f.id: Case(f.id, f.category, f.title, (), ()) for f in files if not f.is_partial}
     return SimpleNamespace(cases=cases, categories=load_catalog().categories)
 
 
 def time_picker(files: list[Any], keys: int) -> dict[str, list[float]]:
-    from ui.case_picker import CasePicker, build_case_model
+    from ui.compose.case_picker import CasePicker, build_case_model
 
     application()
     catalog = picker_catalog(files)
@@ -88,7 +88,7 @@ def type_into(picker: Any, typed: list[str]) -> tuple[list[float], list[float]]:
 
 def proxy_alone(model: Any, typed: list[str]) -> list[float]:
     """The same queries through a CaseFilter with no view, every row mapped each time."""
-    from ui.case_picker import CaseFilter
+    from ui.compose.case_picker import CaseFilter
 
     proxy = CaseFilter()
     proxy.setSourceModel(model)
@@ -103,7 +103,7 @@ def proxy_alone(model: Any, typed: list[str]) -> list[float]:
 
 
 def collect_load(folder: Path, runs: int) -> dict[str, list[float]]:
-    import app.composer  # noqa: F401  (imports are not the library's memory)
+    import app.compose.composer  # noqa: F401  (imports are not the library's memory)
 
     before = rss_kb()
     files, first = load_library(folder)

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from ui.main_window import MainWindow
-from ui.viewmodel import ComposeViewModel
+from ui.compose.viewmodel import ComposeViewModel
+from ui.shell.main_window import MainWindow
 
 ORDER = {
     "buyer_name": "Maria", "order_id": "8123456789012345", "ship_date": "2026-10-20",

@@ -21,10 +21,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from app.paths import UserData
-from app.resources import bundled_dir
-from ui.main_window import MainWindow
-from ui.viewmodel import ComposeViewModel
+from app.data.bundled import bundled_dir
+from app.user.paths import UserData
+from ui.compose.viewmodel import ComposeViewModel
+from ui.shell.main_window import MainWindow
 
 TEMPLATE = "quality-minor"
 

@@ -13,7 +13,7 @@ os.environ["XDG_CACHE_HOME"] = os.path.join(os.environ["XDG_DATA_HOME"], "cache"
 
 import pytest
 
-from app.composer import Composer
+from app.compose.composer import Composer
 from tests.samples import FULL_ORDER, TODAY
 
 atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], ignore_errors=True)

@@ -30,5 +30,5 @@ def test_app_imports_no_qt_ui_or_pyperclip():
 
 def test_the_check_sees_imports():
     # Guard against a scan that silently finds nothing.
-    assert "jinja2" in {m.split(".")[0] for m in imported_modules(APP / "render.py")}
+    assert "jinja2" in {m.split(".")[0] for m in imported_modules(APP / "compose" / "render.py")}
     assert len(list(APP.rglob("*.py"))) >= 10

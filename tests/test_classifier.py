@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from app.catalog import load_catalog
-from app.classifier import MAX_CHARS, extract_values, load_lexicon, normalise
-from app.cli import main
+from app.catalog.catalog import load_catalog
+from app.cli.main import main
 from app.errors import SourceError
+from app.message.classifier import MAX_CHARS, extract_values, load_lexicon, normalise
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "data" / "buyer_messages.yaml")
                         .read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.compliance import check_reply
+from app.review.compliance import check_reply
 
 
 @pytest.mark.parametrize("text", [

@@ -2,7 +2,7 @@
 
 import os
 
-from app.datacache import cached
+from app.data.cache import cached
 
 
 def test_second_load_comes_from_the_cache_and_matches(tmp_path):
@@ -39,7 +39,7 @@ def test_a_corrupt_cache_file_is_ignored(tmp_path):
 
 
 def test_the_composer_from_the_cache_composes_the_same(composer, today):
-    from app.composer import Composer
+    from app.compose.composer import Composer
 
     again = Composer.load()  # the session fixture filled the cache
     values = composer.catalog.parse_all({"ship_date": "2026-10-20", "shipping_method": "epacket",

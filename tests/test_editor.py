@@ -10,13 +10,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from app.packs import export_pack
-from app.paths import UserData
+from app.library.packs import export_pack
+from app.user.paths import UserData
 from tests.gui_helpers import type_text
-from ui.actions import ActionId
-from ui.editor_list import TEMPLATE_ID_ROLE
-from ui.main_window import MainWindow
-from ui.viewmodel import ComposeViewModel
+from ui.compose.viewmodel import ComposeViewModel
+from ui.editor.template_list import TEMPLATE_ID_ROLE
+from ui.shell.actions import ActionId
+from ui.shell.main_window import MainWindow
 
 TODAY = dt.date(2026, 11, 26)
 BUNDLED = Path(__file__).resolve().parents[1] / "templates"
@@ -355,7 +355,7 @@ def test_export_writes_the_personal_layer(window, tmp_path):
     window.actions_[ActionId.SAVE_TEMPLATE].trigger()
     editor.prompts.export_answer = tmp_path / "mine.zip"
     window.actions_[ActionId.EXPORT_TEMPLATES].trigger()
-    from app.packs import read_pack
+    from app.library.packs import read_pack
 
     assert list(read_pack(tmp_path / "mine.zip")[0]) == ["order-unpaid"]
 
@@ -459,10 +459,10 @@ def test_quitting_with_discard_leaves_no_draft(make_window):
 
 def test_a_large_library_is_listed_at_once_and_checked_in_slices(qtbot, tmp_path, monkeypatch):
     """Thousands of team templates must not freeze the window while each is compiled."""
-    import ui.editor_vm as editor_vm
-    from app.composer import Composer
-    from ui.editor_vm import TemplateEditorViewModel
-    from ui.viewmodel import ComposeViewModel
+    import ui.editor.viewmodel as editor_vm
+    from app.compose.composer import Composer
+    from ui.compose.viewmodel import ComposeViewModel
+    from ui.editor.viewmodel import TemplateEditorViewModel
 
     monkeypatch.setattr(editor_vm, "CHECK_AT_ONCE", 5)
     monkeypatch.setattr(editor_vm, "CHECK_SLICE", 4)

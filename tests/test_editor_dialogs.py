@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.packs import export_pack, plan_import
-from app.store import PersonalStore
-from app.templates import TemplateLibrary
-from ui.editor_dialogs import HistoryDialog, ImportDialog, TemplateIdDialog, free_id
+from app.library.layers import TemplateLibrary
+from app.library.packs import export_pack, plan_import
+from app.library.store import PersonalStore
+from ui.editor.dialogs import HistoryDialog, ImportDialog, TemplateIdDialog, free_id
 
 TEXT = "---\ntitle: {en: A, zh: 甲}\ncategory: quality\n---\nHi {{ buyer_name }}.\n" \
        "=== gloss ===\n你好。\n"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.english_hints import EXCLAIMS, SHOUTING, load_hints
 from app.errors import SourceError
+from app.review.english_hints import EXCLAIMS, SHOUTING, load_hints
 
 
 @pytest.fixture(scope="module")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from app.catalog import load_catalog
-from app.composer import Composer, template_names
+from app.catalog.catalog import load_catalog
+from app.compose.composer import Composer, template_names
+from app.data.bundled import bundled_dir
 from app.errors import FieldValueError, SourceError, UnknownNameError
-from app.policy import load_policy
-from app.resources import bundled_dir
+from app.policy.loader import load_policy
 
 
 def write_template(folder: Path, template_id: str, body: str, gloss: str = "译文") -> Path:

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.catalog import load_catalog
+from app.catalog.catalog import load_catalog
 
 CATALOG = load_catalog()
 
@@ -34,7 +34,7 @@ def test_closed_lists_take_ids_and_names(field, raw, value):
 
 
 def test_a_label_shows_one_language_beside_the_other():
-    from app.fields import Label
+    from app.catalog.labels import Label
 
     label = Label("Quality", "质量问题")
     assert (label.other("en"), label.other("zh")) == ("质量问题", "Quality")

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.actions import ActionId
-from ui.i18n import apply_language, qm_path
-from ui.main_window import MainWindow
-from ui.viewmodel import ComposeViewModel
+from ui.compose.viewmodel import ComposeViewModel
+from ui.shell.actions import ActionId
+from ui.shell.i18n import apply_language, qm_path
+from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 RESOURCES = ROOT / "resources"

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from tests.gui_helpers import type_text
-from ui.clipboard import QtClipboard
-from ui.compose_page import ComposePage
-from ui.viewmodel import ComposeViewModel
+from ui.compose.page import ComposePage
+from ui.compose.viewmodel import ComposeViewModel
+from ui.widgets.clipboard import QtClipboard
 
 MESSAGE = ("Olá, meu pedido 8123456789012345 ainda não chegou! O rastreio LP00123456789012 "
            "não atualiza. Vou abrir uma disputa.")
@@ -106,7 +106,7 @@ def test_a_broken_phrase_file_shows_its_error_and_the_rest_still_works(page, mon
     def broken(**_):
         raise SourceError("buyer_phrases.yaml", 7, "YAML error: bad indent")
 
-    monkeypatch.setattr("app.classifier.load_lexicon", broken)  # read at the first paste
+    monkeypatch.setattr("app.message.classifier.load_lexicon", broken)  # read at the first paste
     paste(page, MESSAGE)
     assert "buyer_phrases.yaml:7" in page.message.summary.text()
     page.vm.select_case("order-unpaid")

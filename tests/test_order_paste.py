@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.catalog import load_catalog
-from app.cli import main
+from app.catalog.catalog import load_catalog
+from app.cli.main import main
 from app.errors import SourceError
-from app.order_paste import load_order_labels
+from app.message.order_paste import load_order_labels
 
 ERP = """Order No.: 8123456789012345
 Buyer: Maria Souza
@@ -52,7 +52,7 @@ def test_a_sentence_that_starts_like_a_label_fills_nothing_and_stays_the_buyers(
 
 
 def test_the_buyers_words_are_read_without_the_order_lines(labels):
-    from app.classifier import load_lexicon, read_paste
+    from app.message.classifier import load_lexicon, read_paste
 
     lexicon = load_lexicon(case_ids=load_catalog().cases)
     reading = read_paste(ERP + "\nO pacote chegou vazio!", lexicon, labels)

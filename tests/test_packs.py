@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main as cli_main
-from app.composer import Composer
-from app.packs import (
+from app.cli.main import main as cli_main
+from app.compose.composer import Composer
+from app.library.packs import (
     ImportStatus,
     apply_import,
     export_pack,
@@ -17,7 +17,7 @@ from app.packs import (
     read_pack,
     texts_for_export,
 )
-from app.store import PersonalStore, StoreError
+from app.library.store import PersonalStore, StoreError
 
 GOOD = "---\ntitle: {en: Mine, zh: 我的}\ncategory: quality\n---\nHi {{ buyer_name }}.\n" \
        "=== gloss ===\n你好。\n"

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.policy import ACTIONS
+from app.policy.rules import ACTIONS
 
 NOT_RECEIVED = ["not-received-no-tracking", "not-received-in-transit", "not-received-overdue",
                 "not-received-delivered", "not-received-delayed", "returned-to-sender"]

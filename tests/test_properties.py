@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.catalog import load_catalog
+from app.catalog.catalog import load_catalog
 from app.errors import FieldValueError
 
 CATALOG = load_catalog()

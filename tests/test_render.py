@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from app.catalog import load_catalog
+from app.catalog.catalog import load_catalog
 from tests.samples import BRANCHES, FULL_ORDER
 
 CASES = list(load_catalog().cases)

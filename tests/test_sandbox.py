@@ -2,7 +2,7 @@
 
 import pytest
 
-from app.composer import Composer
+from app.compose.composer import Composer
 from app.errors import SourceError
 from tests.test_errors import write_template
 

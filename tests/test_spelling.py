@@ -5,7 +5,7 @@ import re
 import pytest
 from spellchecker import SpellChecker
 
-from app.catalog import load_catalog
+from app.catalog.catalog import load_catalog
 from tests.samples import BRANCHES, FULL_ORDER
 
 # Product and place words the dictionary doesn't know.

@@ -10,8 +10,8 @@ from pathlib import Path
 
 # Built right after the first paint, never before it: the commands, the panels, the
 # template editor and the catalog with its YAML and Jinja2.
-AFTER_PAINT = ("ui.actions", "ui.compose_page", "ui.editor_page", "app.composer",
-               "app.catalog", "jinja2", "yaml")
+AFTER_PAINT = ("ui.shell.actions", "ui.compose.page", "ui.editor.page", "app.compose.composer",
+               "app.catalog.catalog", "jinja2", "yaml")
 
 
 def _run_app(*args: str, env: dict[str, str], then: str = "pass"

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from app.atomic import atomic_write, file_state
-from app.composer import Composer, library_layers
-from app.config import AppConfig, load_config, save_config
-from app.drafts import DraftStore
-from app.store import ExternalChangeError, PersonalStore, StoreError
-from app.templates import parse_template
-from app.workspace import Workspace
+from app.compose.composer import Composer, library_layers
+from app.data.atomic import atomic_write, file_state
+from app.library.drafts import DraftStore
+from app.library.store import ExternalChangeError, PersonalStore, StoreError
+from app.library.template_file import parse_template
+from app.library.workspace import Workspace
+from app.user.config import AppConfig, load_config, save_config
 
 BUNDLED_UNPAID = Path(__file__).resolve().parents[1] / "templates" / "order-unpaid.j2"
 
@@ -151,7 +151,7 @@ def test_two_quick_saves_of_the_same_size_are_both_seen(store, today):
 SAVER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from app.store import PersonalStore
+    from app.library.store import PersonalStore
     store = PersonalStore(Path(sys.argv[1]), keep=3)
     number = 0
     while True:

@@ -6,9 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from app.template_preview import SAMPLE_ORDER, DraftPreviewer
-from app.template_text import duplicate_text, join_template, new_template_text, split_template
-from app.templates import parse_template
+from app.library.template_file import parse_template
+from app.library.template_text import (
+    duplicate_text,
+    join_template,
+    new_template_text,
+    split_template,
+)
+from app.library.unsaved import SAMPLE_ORDER, DraftPreviewer
 
 BUNDLED = sorted((Path(__file__).resolve().parents[1] / "templates").glob("*.j2"))
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QPlainTextEdit
 
-from ui.text_update import _changed_span, replace_text
+from ui.widgets.text_update import _changed_span, replace_text
 
 TEXTS = st.text(alphabet=st.sampled_from("ab \n中文—😀\r"), max_size=40)
 

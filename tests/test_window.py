@@ -10,11 +10,11 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 
-from app.paths import UserData
+from app.user.paths import UserData
 from tests.gui_helpers import type_text
-from ui.actions import ActionId
-from ui.main_window import MainWindow
-from ui.viewmodel import ComposeViewModel
+from ui.compose.viewmodel import ComposeViewModel
+from ui.shell.actions import ActionId
+from ui.shell.main_window import MainWindow
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -327,7 +327,7 @@ def test_a_typed_bad_date_is_named_and_kept(qtbot, window):
 
 
 def test_the_calendar_picks_a_date(qtbot, window):
-    from ui.date_field import DateField
+    from ui.compose.date_field import DateField
 
     choose(qtbot, window, "not-received-in-transit")
     field = window.page.form.editors["ship_date"]

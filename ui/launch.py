@@ -25,7 +25,7 @@ def copy_with_pyperclip(text: str) -> None:
 
 
 def open_window(library: Path | None, smoke: bool) -> int:
-    from ui.main import run
+    from ui.shell.run import run
 
     return run(library=library, smoke=smoke)
 
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = window_arguments(args)
     if window is not None:
         return open_window(*window)
-    from app.cli import Hooks
-    from app.cli import main as cli_main
+    from app.cli.main import Hooks
+    from app.cli.main import main as cli_main
 
     return cli_main(args, Hooks(copy=copy_with_pyperclip, open_window=open_window))

@@ -1,0 +1,1 @@
+"""The case catalog: cases, fields, labels, countries and shipping methods."""

@@ -1,0 +1,119 @@
+"""The case catalog: categories, cases, fields, countries and shipping methods, from YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from app.catalog.fields import FieldSpec, Value, parse_value, spec_from_yaml
+from app.catalog.labels import Label
+from app.catalog.shipping import ShippingMethod, methods_from_yaml
+from app.data.bundled import bundled_dir
+from app.data.yaml_lines import LineDict, load_yaml_file
+from app.errors import SourceError, UnknownNameError
+
+
+class Case(NamedTuple):
+    id: str
+    category: str
+    title: Label
+    fields: tuple[str, ...]  # in form order, shared fields (store, agent) last
+    required: tuple[str, ...]
+    problem: Label | None = None
+    keywords: tuple[str, ...] = ()  # extra search words, English and Chinese
+
+
+class Catalog(NamedTuple):
+    fields: Mapping[str, FieldSpec]
+    currencies: tuple[str, ...]
+    countries: Mapping[str, Label]
+    methods: Mapping[str, ShippingMethod]
+    categories: Mapping[str, Label]
+    cases: Mapping[str, Case]
+
+    def case(self, case_id: str) -> Case:
+        try:
+            return self.cases[case_id]
+        except KeyError:
+            raise UnknownNameError("case", case_id, self.cases) from None
+
+    def field(self, name: str) -> FieldSpec:
+        try:
+            return self.fields[name]
+        except KeyError:
+            raise UnknownNameError("field", name, self.fields) from None
+
+    def parse(self, name: str, raw: str) -> Value | None:
+        known: dict[str, Iterable[str]] = {
+            "country": self.countries, "shipping_method": self.methods,
+            "currency": self.currencies}
+        return parse_value(self.field(name), raw, known)
+
+    def parse_all(self, raw: Mapping[str, str]) -> dict[str, Value]:
+        """Parse every typed value; empty ones are left out (defaults apply later)."""
+        values: dict[str, Value] = {}
+        for name, text in raw.items():
+            value = self.parse(name, text)
+            if value is not None:
+                values[name] = value
+        return values
+
+
+def load_catalog(resources: Path | None = None) -> Catalog:
+    folder = resources or bundled_dir("resources")
+    fields_doc = _load(folder / "fields.yaml")
+    currencies = tuple(str(c) for c in fields_doc.get("currencies") or ("USD",))
+    countries = _countries(folder / "countries.yaml")
+    methods = methods_from_yaml(_load(folder / "shipping.yaml"), str(folder / "shipping.yaml"),
+                                countries)
+    known: dict[str, Iterable[str]] = {"country": countries, "shipping_method": methods,
+                                       "currency": currencies}
+    path = str(folder / "fields.yaml")
+    fields = {name: spec_from_yaml(name, data, path, known)
+              for name, data in (fields_doc.get("fields") or {}).items()}
+    categories, cases = _cases(folder / "cases.yaml", fields)
+    return Catalog(fields, currencies, countries, methods, categories, cases)
+
+
+def _load(path: Path) -> LineDict:
+    data = load_yaml_file(path)
+    if not isinstance(data, LineDict):
+        raise SourceError(str(path), 1, "expected a YAML mapping at the top level")
+    return data
+
+
+def _countries(path: Path) -> dict[str, Label]:
+    data = _load(path).get("countries") or {}
+    return {str(code): Label(str(n["en"]), str(n["zh"])) for code, n in data.items()}
+
+
+def _cases(path: Path, fields: Mapping[str, FieldSpec]) -> tuple[dict[str, Label],
+                                                                 dict[str, Case]]:
+    doc = _load(path)
+    where = str(path)
+    categories = {k: Label(str(v["en"]), str(v["zh"]))
+                  for k, v in (doc.get("categories") or {}).items()}
+    shared = tuple(name for name, spec in fields.items() if spec.shared)
+    cases: dict[str, Case] = {}
+    for case_id, entry in (doc.get("cases") or {}).items():
+        line = doc["cases"].line_of(case_id)
+        if entry.get("category") not in categories:
+            raise SourceError(where, line, f"{case_id}: unknown category {entry.get('category')!r}")
+        names = tuple(entry.get("fields") or ())
+        required = tuple(entry.get("required") or ())
+        for name in (*names, *required):
+            if name not in fields:
+                raise SourceError(where, entry.line_of("fields"),
+                                  str(UnknownNameError("field", name, fields)))
+        title, problem = entry.get("title") or {}, entry.get("problem")
+        cases[case_id] = Case(
+            id=case_id,
+            category=str(entry["category"]),
+            title=Label(str(title.get("en", case_id)), str(title.get("zh", case_id))),
+            fields=names + tuple(n for n in shared if n not in names),
+            required=required,
+            problem=Label(str(problem["en"]), str(problem["zh"])) if problem else None,
+            keywords=tuple(str(k) for k in entry.get("keywords") or ()),
+        )
+    return categories, cases

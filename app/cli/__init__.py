@@ -1,0 +1,1 @@
+"""The `reply-composer` command line (never imports Qt)."""

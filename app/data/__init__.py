@@ -1,0 +1,1 @@
+"""Reading and writing the app's files: bundled YAML with line numbers, caches, atomic saves."""

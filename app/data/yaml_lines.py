@@ -1,0 +1,93 @@
+"""Reading YAML with the line of every mapping and key, so each error names file:line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# libyaml's parser is ~7x faster than the pure-Python one; the constructor stays Python so
+# the line-recording hook below works with either.
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict[str, Any]):
+    """A YAML mapping that remembers the line of itself and of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    pass
+
+
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    data = LineDict()
+    data.line = node.start_mark.line + 1
+    key_lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = _construct(loader, key_node)
+        data[key] = _construct(loader, value_node)
+        key_lines[key] = key_node.start_mark.line + 1
+    data.key_lines = key_lines
+    return data
+
+
+def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # A string scalar is its text (what SafeConstructor.construct_yaml_str returns), without
+    # the general dispatch: most nodes of our files are strings, and this halves load time.
+    if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG:
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
+    """Parse YAML text; a syntax error becomes a SourceError naming path:line."""
+    from app.errors import SourceError
+
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        raise SourceError(path, line, f"YAML error: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise SourceError(path, first_line, f"YAML error: {exc}") from None
+    if first_line > 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _shift_lines(data: Any, offset: int) -> None:
+    if isinstance(data, LineDict):
+        data.line += offset
+        data.key_lines = {k: v + offset for k, v in data.key_lines.items()}
+        for value in data.values():
+            _shift_lines(value, offset)
+    elif isinstance(data, list):
+        for value in data:
+            _shift_lines(value, offset)
+
+
+def load_yaml_file(path: Path) -> Any:
+    from app.errors import SourceError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SourceError(str(path), None, f"cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise SourceError(str(path), None, f"not UTF-8 text: {exc.reason}") from None
+    return parse_yaml(text, str(path))

@@ -1,0 +1,1 @@
+"""Reply templates: the layered library, the personal store, editing, drafts and packs."""

@@ -1,0 +1,90 @@
+"""The layered template library: personal > team > bundled. A higher layer overrides the
+same template id below it."""
+
+from __future__ import annotations
+
+import os
+import stat as stat_mode
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.errors import SourceError
+from app.library.template_file import SUFFIX, TemplateFile, parse_template
+
+BUNDLED = "bundled"
+
+
+class TemplateLibrary:
+    """Template files from several folders; a higher layer overrides the same id below it.
+
+    Files are read lazily and re-read only when their (mtime, size) changes.
+    """
+
+    def __init__(self, layers: Sequence[tuple[str, Path]]) -> None:
+        self.layers = list(layers)  # highest first
+        self._cache: dict[Path, TemplateFile] = {}
+
+    def ids(self) -> list[str]:
+        found: dict[str, None] = {}
+        for _, folder in self.layers:
+            if folder.is_dir():
+                for entry in os.scandir(folder):
+                    if entry.name.endswith(SUFFIX) and entry.is_file():
+                        found[entry.name[: -len(SUFFIX)]] = None
+        return sorted(found)
+
+    def path_of(self, template_id: str) -> tuple[str, Path] | None:
+        found = self.locate(template_id)
+        return (found[0], found[1]) if found else None
+
+    def get(self, template_id: str) -> TemplateFile:
+        """The template's file in its highest layer; SourceError if absent or broken."""
+        found = self.locate(template_id)
+        if found is None:
+            raise SourceError(f"{template_id}{SUFFIX}", None,
+                              f"no template {template_id!r} in {self._describe()}")
+        layer, path, stamp = found
+        cached = self._cache.get(path)
+        if cached and cached.stamp == stamp:
+            return cached
+        try:
+            with open(path, "rb") as handle:  # bytes, then decode: no text-layer overhead
+                text = handle.read().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SourceError(str(path), None, f"cannot read: {exc}") from None
+        parsed = parse_template(path, text, layer, stamp)
+        self._cache[path] = parsed
+        return parsed
+
+    def locate(self, template_id: str) -> tuple[str, Path, tuple[int, int]] | None:
+        """The layer and file that serve `template_id` now, with the file's (mtime_ns, size):
+        one stat per layer looked at, highest first."""
+        name = template_id + SUFFIX
+        for layer, folder in self.layers:
+            stamp = _file_stamp(os.path.join(folder, name))
+            if stamp is not None:
+                return layer, folder / name, stamp
+        return None
+
+    def state(self, template_id: str) -> tuple[str, tuple[int, int]] | None:
+        """Like `locate`, without building a Path: (the file's path as text, its stamp).
+        Cheap enough to ask before every render."""
+        name = template_id + SUFFIX
+        for _, folder in self.layers:
+            where = os.path.join(folder, name)
+            stamp = _file_stamp(where)
+            if stamp is not None:
+                return where, stamp
+        return None
+
+    def _describe(self) -> str:
+        return ", ".join(f"{name} ({folder})" for name, folder in self.layers)
+
+
+def _file_stamp(where: str) -> tuple[int, int] | None:
+    """(mtime_ns, size) of a regular file (symlinks followed); None if there is none."""
+    try:
+        info = os.stat(where)
+    except (OSError, ValueError):
+        return None
+    return (info.st_mtime_ns, info.st_size) if stat_mode.S_ISREG(info.st_mode) else None

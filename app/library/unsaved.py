@@ -1,0 +1,163 @@
+"""Previewing and checking a template while it is edited, before it is saved.
+
+The unsaved text is laid over the library as a "draft" layer of one file, rendered by its
+own Renderer so the window's compiled templates stay untouched. The draft's path never
+exists, so the renderer's up-to-date check always recompiles it: each keystroke is seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError, meta
+
+from app.catalog.fields import Value
+from app.compose.composer import Composer
+from app.compose.render import GLOSS_SUFFIX, Renderer
+from app.errors import ComposerError, SourceError
+from app.library.layers import TemplateLibrary
+from app.library.template_file import SUFFIX, TemplateFile, parse_template
+
+DRAFT_LAYER = "draft"
+DRAFT_FOLDER = Path("<unsaved>")
+
+# A plausible order for previews, as an agent would type it.
+SAMPLE_ORDER: dict[str, str] = {
+    "buyer_name": "Maria", "order_id": "8123456789012345", "item": "white cotton T-shirt",
+    "quantity": "2", "order_amount": "25.80", "currency": "USD", "order_date": "2026-10-01",
+    "ship_date": "2026-10-20", "shipping_method": "china-post-small-packet",
+    "destination_country": "US", "tracking_number": "LP123456789CN",
+    "tracking_status": "Arrived at the destination country", "delivered_date": "2026-11-15",
+    "business_days": "3", "severity": "minor", "photos_received": "yes",
+    "buyer_keeps": "unknown", "spare_available": "yes", "extra_fee": "4.50",
+    "tax_amount": "6.00", "missing_quantity": "1", "unit_price": "12.90",
+    "return_reason": "unknown", "marketplace": "aliexpress",
+    "store_name": "Sunny Fashion Store", "agent_name": "Lily",
+}
+
+
+class DraftLibrary(TemplateLibrary):
+    """The base library, with one template's file replaced by unsaved text."""
+
+    def __init__(self, base: TemplateLibrary) -> None:
+        super().__init__(base.layers)
+        self.base = base
+        self._draft: tuple[str, str] | None = None  # (id, text)
+        self._parsed: TemplateFile | SourceError | None = None
+
+    @property
+    def draft_path(self) -> Path | None:
+        return DRAFT_FOLDER / (self._draft[0] + SUFFIX) if self._draft else None
+
+    def set_draft(self, template_id: str, text: str) -> None:
+        if self._draft != (template_id, text):
+            self._draft = (template_id, text)
+            path = DRAFT_FOLDER / (template_id + SUFFIX)
+            try:
+                self._parsed = parse_template(path, text, DRAFT_LAYER)
+            except SourceError as exc:
+                self._parsed = exc
+
+    def ids(self) -> list[str]:
+        return sorted(set(self.base.ids()) | ({self._draft[0]} if self._draft else set()))
+
+    def path_of(self, template_id: str) -> tuple[str, Path] | None:
+        if self._draft and template_id == self._draft[0]:
+            return DRAFT_LAYER, DRAFT_FOLDER / (template_id + SUFFIX)
+        return self.base.path_of(template_id)
+
+    def get(self, template_id: str) -> TemplateFile:
+        if self._draft and template_id == self._draft[0]:
+            if isinstance(self._parsed, SourceError):
+                raise self._parsed
+            assert self._parsed is not None
+            return self._parsed
+        return self.base.get(template_id)
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int | None  # a line of the edited file; None when elsewhere or unknown
+    message: str
+    location: str  # "" for the edited file, else the other file's path:line
+    zh: str | None = None  # the message in Chinese, when known
+
+    def message_in(self, lang: str) -> str:
+        return self.zh if self.zh and lang.startswith("zh") else self.message
+
+
+@dataclass(frozen=True)
+class DraftPreview:
+    template_id: str
+    case_id: str | None
+    reply: str | None  # None when it can't render (keep showing the last good one)
+    gloss: str | None
+    problems: tuple[Problem, ...]
+    unknown_names: frozenset[str]  # names the catalog doesn't know, to flag in the text
+
+
+class DraftPreviewer:
+    def __init__(self, composer: Composer) -> None:
+        self.composer = composer
+        self.library = DraftLibrary(composer.library)
+        self.renderer = Renderer(self.library, composer.renderer.known_names)
+
+    def preview(self, template_id: str, text: str, case_id: str | None,
+                values: Mapping[str, str], today: dt.date | None = None) -> DraftPreview:
+        self.library.set_draft(template_id, text)
+        problems = [self._problem(e) for e in self.renderer.check(template_id)]
+        reply = gloss = None
+        if not problems and case_id is not None:
+            try:
+                reply, gloss = self._render(template_id, case_id, values, today)
+            except SourceError as exc:
+                problems.append(self._problem(exc))
+            except Exception as exc:  # a half-typed template must never take the editor down
+                problems.append(Problem(None, f"can't render: {exc!r}", "",
+                                        f"无法渲染：{exc!r}"))
+        return DraftPreview(template_id, case_id, reply, gloss, tuple(problems),
+                            self._unknown_names(template_id))
+
+    def _render(self, template_id: str, case_id: str, values: Mapping[str, str],
+                today: dt.date | None) -> tuple[str, str]:
+        composer = self.composer
+        context = composer.preview_context(case_id, parse_leniently(composer, values), today,
+                                           template_id)
+        reply = self.renderer.render(template_id, context).text
+        gloss = self.renderer.render(template_id + GLOSS_SUFFIX, context).text
+        return reply, gloss
+
+    def _problem(self, error: SourceError) -> Problem:
+        if error.path == str(self.library.draft_path):
+            return Problem(error.line, error.message, "", error.zh)
+        return Problem(None, error.message, error.location(), error.zh)
+
+    def _unknown_names(self, template_id: str) -> frozenset[str]:
+        try:
+            file = self.library.get(template_id)
+        except SourceError:
+            return frozenset()
+        names: set[str] = set()
+        for part in ("body", "gloss"):
+            try:
+                tree = self.renderer.env.parse(file.padded(part))
+            except TemplateSyntaxError:
+                continue
+            names |= meta.find_undeclared_variables(tree)
+        return frozenset(names - self.renderer.known_names)
+
+
+def parse_leniently(composer: Composer, raw: Mapping[str, str]) -> dict[str, Value]:
+    """The order's values that parse; a value the agent is still typing is left out."""
+    values: dict[str, Value] = {}
+    for name, text in raw.items():
+        try:
+            value = composer.catalog.parse(name, text)
+        except ComposerError:
+            continue
+        if value is not None:
+            values[name] = value
+    return values

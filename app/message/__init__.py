@@ -1,0 +1,1 @@
+"""Reading what the agent pastes: the buyer's message and the order's details."""

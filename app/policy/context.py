@@ -1,0 +1,101 @@
+"""The values policy rules and templates see: order fields plus what is computed from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from app.catalog.catalog import Case, Catalog
+from app.catalog.fields import Value
+from app.catalog.shipping import deadline_for
+
+# Each computed name, and the fields it comes from: when it can't be computed, those of
+# them that are empty are what the agent has to fill in.
+COMPUTED_SOURCES: dict[str, tuple[str, ...]] = {
+    "deadline": ("ship_date", "shipping_method"),
+    "days_left": ("ship_date", "shipping_method"),
+    "deadline_passed": ("ship_date", "shipping_method"),
+    "promised_days": ("shipping_method",),
+    "usual_days_min": ("shipping_method",),
+    "usual_days_max": ("shipping_method",),
+    "tracked": ("shipping_method",),
+    "delivered_in_time": ("delivered_date", "ship_date", "shipping_method"),
+    "shipping_method_name": ("shipping_method",),
+    "shipping_method_name_zh": ("shipping_method",),
+    "destination_country_name": ("destination_country",),
+    "destination_country_name_zh": ("destination_country",),
+    "marketplace_name": ("marketplace",),
+    "missing_value": ("unit_price", "missing_quantity"),
+}
+CASE_NAMES = ("case_id", "problem", "problem_zh")
+
+
+def with_defaults(catalog: Catalog, values: Mapping[str, Value]) -> dict[str, Value | None]:
+    """Every catalog field: the agent's value, else the field's default, else None."""
+    return {name: values.get(name, spec.default) for name, spec in catalog.fields.items()}
+
+
+def computed_values(
+    catalog: Catalog, case: Case, fields: Mapping[str, Value | None], today: dt.date
+) -> dict[str, Any]:
+    scope: dict[str, Any] = dict.fromkeys(COMPUTED_SOURCES)
+    scope.update(_shipping(catalog, case, fields, today))
+    scope.update(_names(catalog, fields))
+    unit_price, missing = fields.get("unit_price"), fields.get("missing_quantity")
+    if unit_price is not None and isinstance(missing, int):
+        scope["missing_value"] = unit_price * missing  # type: ignore[operator]
+    scope["case_id"] = case.id
+    scope["problem"] = case.problem.en if case.problem else None
+    scope["problem_zh"] = case.problem.zh if case.problem else None
+    return scope
+
+
+def _shipping(
+    catalog: Catalog, case: Case, fields: Mapping[str, Value | None], today: dt.date
+) -> dict[str, Any]:
+    method = catalog.methods.get(str(fields.get("shipping_method")))
+    if method is None:
+        return {}
+    country = fields.get("destination_country")
+    promise = method.promise_for(str(country) if country else None)
+    out: dict[str, Any] = {
+        "promised_days": promise.promised_days,
+        "usual_days_min": promise.usual_min,
+        "usual_days_max": promise.usual_max,
+        "tracked": method.tracked,
+        "shipping_method_name": method.name.en,
+        "shipping_method_name_zh": method.name.zh,
+    }
+    ship_date = fields.get("ship_date")
+    if isinstance(ship_date, dt.date):
+        deadline = deadline_for(method, str(country) if country else None, ship_date, today)
+        out.update(deadline=deadline.date, days_left=deadline.days_left,
+                   deadline_passed=deadline.passed)
+        out["delivered_in_time"] = _delivered_in_time(case, fields, deadline.date)
+    return out
+
+
+def _delivered_in_time(
+    case: Case, fields: Mapping[str, Value | None], deadline: dt.date
+) -> bool:
+    # Only a parcel the tracking shows delivered, on a date the agent entered, can have met
+    # its deadline; for it the deadline rule applies only when the delivery came too late.
+    delivered = fields.get("delivered_date")
+    if "delivered_date" not in case.fields or not isinstance(delivered, dt.date):
+        return False
+    return delivered <= deadline
+
+
+def _names(catalog: Catalog, fields: Mapping[str, Value | None]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    country = catalog.countries.get(str(fields.get("destination_country")))
+    if country:
+        out["destination_country_name"] = country.en
+        out["destination_country_name_zh"] = country.zh
+    marketplace = catalog.fields["marketplace"].choices.get(str(fields.get("marketplace")))
+    if marketplace:
+        # "Other" is no name a buyer would recognise in a sentence.
+        other = fields.get("marketplace") == "other"
+        out["marketplace_name"] = "the website" if other else marketplace.en
+    return out

@@ -1,0 +1,153 @@
+"""The policy engine: ordered rules per case, with conditions evaluated in Jinja2's sandbox.
+The rules are read from policy.yaml by `app.policy.loader`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from functools import cache
+from typing import Any, NamedTuple
+
+from jinja2 import TemplateError, meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from app.catalog.labels import Label
+from app.errors import SourceError
+
+ACTIONS = ("resend", "full_refund", "partial_refund", "next_order_discount",
+           "reimburse_cost", "no_refund", "wait")
+
+# Conditions are Jinja2 expressions compiled in the sandbox: no Python eval, no attribute
+# tricks, and the names they use are known before they run.
+_ENV = SandboxedEnvironment()
+
+
+# NamedTuples, like the catalog's records (see app.catalog.fields): the CLI loads this module on
+# every run, and defining a dataclass costs ten times as much.
+class Expression(NamedTuple):
+    source: str
+    names: frozenset[str]
+    path: str
+    line: int
+
+    def evaluate(self, scope: Mapping[str, Any]) -> tuple[Any, frozenset[str]]:
+        """The value, or None and the names that were empty."""
+        empty = frozenset(n for n in self.names if scope.get(n) is None)
+        if empty:
+            return None, empty
+        try:
+            return _compiled(self.source)(scope), frozenset()
+        except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+            raise SourceError(self.path, self.line, f"{self.source!r} failed: {exc}") from None
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*\Z")
+_NUMBER = re.compile(r"-?\d+(\.\d+)?\Z")
+_JINJA_LITERALS = frozenset({"none", "true", "false", "None", "True", "False"})
+
+
+def _is_name(source: str) -> bool:
+    return bool(_IDENTIFIER.match(source)) and source not in _JINJA_LITERALS
+
+
+@cache
+def names_in(source: str) -> frozenset[str]:
+    """The names an expression reads (raises TemplateSyntaxError). Cached: the policy repeats
+    the same few expressions across cases, and the CLI loads it on every run."""
+    if _is_name(source):
+        return frozenset({source})
+    if _NUMBER.match(source):
+        return frozenset()
+    return frozenset(meta.find_undeclared_variables(_ENV.parse("{{ (" + source + ") }}")))
+
+
+@cache
+def _compiled(source: str) -> Callable[[Mapping[str, Any]], Any]:
+    """Compiled on first use only: most runs evaluate one case's few rules."""
+    if _is_name(source):
+        return lambda scope: scope[source]
+    if _NUMBER.match(source):
+        number = float(source) if "." in source else int(source)
+        return lambda scope: number
+    run = _ENV.compile_expression(source, undefined_to_none=False)
+    return lambda scope: run(**scope)
+
+
+class Reason(NamedTuple):
+    id: str
+    rule: str  # the playbook's Chinese words
+    en: str  # an English summary
+
+    def text(self) -> str:
+        return f"{self.en} — 「{self.rule}」"
+
+
+class Rule(NamedTuple):
+    line: int
+    template: str
+    condition: Expression | None
+    actions: tuple[str, ...]
+    refund: tuple[Expression, Expression, Expression] | None
+    checks: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+
+class CasePolicy(NamedTuple):
+    rules: tuple[Rule, ...]
+    checks: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    def templates(self) -> list[str]:
+        return list(dict.fromkeys(rule.template for rule in self.rules))
+
+
+class Refund(NamedTuple):
+    min: Decimal
+    max: Decimal
+    currency: str
+
+
+class Decision(NamedTuple):
+    rule: Rule
+    refund: Refund | None
+    empty_names: frozenset[str]  # empty values that kept a rule from deciding
+
+
+class Policy(NamedTuple):
+    path: str
+    constants: Mapping[str, Any]
+    actions: Mapping[str, Label]
+    checks: Mapping[str, Label]
+    reasons: Mapping[str, Reason]
+    cases: Mapping[str, CasePolicy]
+
+    def decide(self, case_id: str, scope: Mapping[str, Any]) -> Decision:
+        policy = self.cases[case_id]
+        scope = {**self.constants, **scope}
+        empty: set[str] = set()
+        for rule in policy.rules:
+            if rule.condition is not None:
+                holds, unknown = rule.condition.evaluate(scope)
+                empty |= unknown
+                if not holds:
+                    continue
+            refund, unknown = _refund(rule, scope)
+            return Decision(rule, refund, frozenset(empty | unknown))
+        raise SourceError(self.path, None, f"{case_id}: no rule applies (add a fallback rule)")
+
+    def decision_for(self, rule: Rule, scope: Mapping[str, Any]) -> Decision:
+        """The decision as if `rule` had held: previews a branch the order doesn't take."""
+        refund, empty = _refund(rule, {**self.constants, **scope})
+        return Decision(rule, refund, empty)
+
+
+def _refund(rule: Rule, scope: Mapping[str, Any]) -> tuple[Refund | None, frozenset[str]]:
+    if rule.refund is None:
+        return None, frozenset()
+    results = [expr.evaluate(scope) for expr in rule.refund]
+    empty = frozenset().union(*(unknown for _, unknown in results))
+    if empty:
+        return None, empty
+    low, high, currency = (value for value, _ in results)
+    return Refund(Decimal(str(low)), Decimal(str(high)), str(currency)), frozenset()

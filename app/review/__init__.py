@@ -1,0 +1,1 @@
+"""Reviewing a reply before it is copied: marketplace rules and English hints."""

@@ -1,0 +1,77 @@
+"""English hints for a reply the agent is about to send: wording that often slips in (from
+resources/english_hints.yaml), ALL-CAPS shouting and "!!!". Hints, never corrections.
+
+Basis: the seller's playbook and the research notes (marketplace-domain §6).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from app.data.bundled import bundled_dir
+from app.data.yaml_lines import LineDict, load_yaml_file
+from app.errors import SourceError
+
+
+class Hint(NamedTuple):
+    wrong: str
+    better: str
+    zh: str  # why, in Chinese
+    line: int  # in english_hints.yaml; 0 for the built-in ones
+
+    def get(self, lang: str) -> str:
+        if lang.startswith("zh"):
+            return f"“{self.wrong}” → “{self.better}”（{self.zh}）"
+        return f"“{self.wrong}” → “{self.better}”"
+
+
+_SHOUTING = re.compile(r"\b[A-Z]{2,}(?:[ ,]+[A-Z]{2,}){2,}\b")  # three capitalised words
+_EXCLAIMS = re.compile(r"[!！]{2,}")
+SHOUTING = Hint("ALL CAPS", "normal capitals", "全大写像在喊叫", 0)
+EXCLAIMS = Hint("!!!", "one “!” at most", "连续感叹号显得激动", 0)
+
+
+class HintList(NamedTuple):
+    pattern: re.Pattern[str]  # every hint's words in one alternation: one pass over a reply
+    hints: tuple[Hint, ...]  # in the pattern's group order
+
+    def find(self, text: str) -> list[Hint]:
+        """The hints for `text`, each once, in the order they first appear; where two overlap
+        ("haven't receipt your order") the one that starts first, or the longer, says it."""
+        text = text.replace("’", "'")
+        found: dict[Hint, int] = {}
+        for match in self.pattern.finditer(text.lower()):  # offsets only order them
+            found.setdefault(self.hints[(match.lastindex or 1) - 1], match.start())
+        for pattern, hint in ((_SHOUTING, SHOUTING), (_EXCLAIMS, EXCLAIMS)):
+            if built_in := pattern.search(text):
+                found.setdefault(hint, built_in.start())
+        return sorted(found, key=lambda hint: found[hint])
+
+
+def load_hints(path: Path | None = None) -> HintList:
+    """Read english_hints.yaml; SourceError (file:line) for an entry that isn't
+    {wrong, better, zh}."""
+    path = path or bundled_dir("resources") / "english_hints.yaml"
+    data = load_yaml_file(path)
+    entries = data.get("hints") if isinstance(data, LineDict) else None
+    if not isinstance(entries, list):
+        raise SourceError(str(path), 1, "expected 'hints:' with a list of entries")
+    hints: list[Hint] = []
+    for entry in entries:
+        if not isinstance(entry, LineDict) or not {"wrong", "better", "zh"} <= entry.keys() \
+                or not str(entry["wrong"]).strip():
+            line = entry.line if isinstance(entry, LineDict) else None
+            raise SourceError(str(path), line, "a hint needs 'wrong', 'better' and 'zh'")
+        hints.append(Hint(str(entry["wrong"]).strip(), str(entry["better"]), str(entry["zh"]),
+                          entry.line))
+    hints.sort(key=lambda hint: -len(hint.wrong))  # where two start together, the longer wins
+    return HintList(_pattern(hints), tuple(hints))
+
+
+def _pattern(hints: list[Hint]) -> re.Pattern[str]:
+    alternatives = ("(" + r"\s+".join(re.escape(w) for w in h.wrong.lower().replace("’", "'")
+                                       .split()) + ")" for h in hints)
+    # Matched against lower-cased text: IGNORECASE makes each of the many alternatives slower.
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?!\w)")

@@ -1,0 +1,150 @@
+"""The buyer's message box above the case picker: paste what the buyer wrote, see the likely
+cases as buttons (the agent chooses; nothing is chosen for them), what else the message says,
+and the order and tracking numbers it carries (filled into empty fields)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
+
+    from app.catalog.catalog import Catalog
+    from app.message.classifier import Lexicon, Reading
+
+WARN = "#a15c00"  # a dispute or a refund demand: worth seeing before the case
+
+
+class ElidedButton(QPushButton):
+    """A left-aligned button whose text ends in "…" when the column is too narrow for it,
+    instead of widening the column (the tooltip has the whole text)."""
+
+    def __init__(self, object_name: str) -> None:
+        super().__init__(objectName=object_name, checkable=True)
+        self.full_text = ""
+        self.setStyleSheet("text-align: left; padding: 3px 6px;")
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = self.width() - 16  # the padding and frame
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                                   room))
+
+
+class MessagePanel(QWidget):
+    caseChosen = Signal(str)
+    textChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="messagePanel")
+        self.lang = "en"
+        self.heading = QLabel(objectName="messageHeading")
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.editor = QPlainTextEdit(objectName="buyerMessage")
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
+        self.summary = QLabel(objectName="messageSummary", wordWrap=True)
+        self.summary.hide()
+        self.choose_note = QLabel(objectName="suggestedCasesNote")
+        self.choose_note.setStyleSheet("color: #5f6368;")
+        self.choose_note.hide()
+        self.buttons = [ElidedButton(f"suggestedCase{i}") for i in range(3)]
+        self.current_case: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.choose_note)
+        for button in self.buttons:
+            button.hide()
+            button.clicked.connect(lambda _=False, b=button: self._choose(b))
+            layout.addWidget(button)
+        self.editor.textChanged.connect(lambda: self.textChanged.emit(self.editor.toPlainText()))
+        self.retranslate()
+
+    def _choose(self, button: QPushButton) -> None:
+        self.caseChosen.emit(button.property("case"))
+        self.mark_case(self.current_case)  # checked follows the case shown, not the click
+
+    def mark_case(self, case_id: str | None) -> None:
+        """Check the suggestion that is the case shown now (if one is)."""
+        self.current_case = case_id
+        for button in self.buttons:
+            button.setChecked(button.isVisible() and button.property("case") == case_id)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Buyer's message"))
+        self.choose_note.setText(self.tr("Suggested by the message (you choose):"))
+        self.editor.setPlaceholderText(self.tr(
+            "Paste the buyer's message (Ctrl+M pastes from anywhere), or the order's details: "
+            "the likely case and the order fields are picked out"))
+
+    def clear(self) -> None:
+        self.editor.clear()
+
+    def show_reading(self, reading: Reading | None, catalog: Catalog, lexicon: Lexicon | None,
+                     error: str | None = None, in_form: Collection[str] = ()) -> None:
+        """The suggestions and what the message says; `in_form`: the fields found in it that
+        the order form holds (filled in from it, or typed the same)."""
+        guesses = reading.guesses if reading else ()
+        for button, guess in zip(self.buttons, (*guesses, *[None] * 3), strict=False):
+            button.setVisible(guess is not None)
+            if guess is not None:
+                case = catalog.case(guess.case_id)
+                button.set_full_text(case.title.both(self.lang, " · "))
+                said = self.tr("The message says: {0}").format(
+                    ", ".join(f"“{p}”" for p in guess.phrases))
+                button.setToolTip(f"{button.full_text}\n{said}")
+                button.setProperty("case", guess.case_id)
+        self.choose_note.setVisible(bool(guesses))
+        self.mark_case(self.current_case)
+        if error and self.editor.toPlainText().strip():
+            text = f'<span style="color: #b3261e">{escape(error)}</span>'
+        else:
+            text = self._summary(reading, lexicon, in_form) if reading and lexicon else ""
+        self.summary.setText(text)
+        self.summary.setVisible(bool(text))
+
+    def _summary(self, reading: Reading, lexicon: Lexicon, in_form: Collection[str]) -> str:
+        from app.message.classifier import LANGUAGES, MAX_CHARS
+
+        parts = []
+        if reading.language:
+            parts.append(escape(self.tr("In {0}").format(
+                LANGUAGES[reading.language].get(self.lang))))
+        parts += [f'<b style="color: {WARN}">{escape(lexicon.signals[s].get(self.lang))}</b>'
+                  for s in reading.signals]
+        found = {"order_id": self.tr("order {0}"), "tracking_number": self.tr("tracking {0}")}
+        parts += [escape(found[n].format(v) + (self.tr(" ✓ in the form") if n in in_form else ""))
+                  for n, v in reading.values.items() if n in found]
+        if reading.truncated:
+            parts.append(escape(self.tr("only the first {0} characters were read").format(
+                f"{MAX_CHARS:,}")))
+        if not reading.guesses:
+            parts.append(escape(self.tr("no case recognised: choose one below")))
+        separator = "；" if self.lang == "zh" else " · "
+        notes = [f'<br><span style="color: {WARN}">⏱ {escape(lexicon.notes[s].get(self.lang))}'
+                 "</span>" for s in reading.signals if s in lexicon.notes]
+        return escape(self.tr("Found: ")) + separator.join(parts) + "".join(notes)

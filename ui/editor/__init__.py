@@ -1,0 +1,1 @@
+"""The Templates tab: template list, editor, live preview, drafts and file commands."""

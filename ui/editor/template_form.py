@@ -1,0 +1,267 @@
+"""The editor proper: title (English and Chinese), category, the English body and the
+Chinese gloss, each part in its own field but saved as the one file it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.editor.code_editor import CodeEditor
+from ui.editor.highlighter import JinjaHighlighter
+
+if TYPE_CHECKING:
+    from app.catalog.labels import Label
+    from app.compose.composer import Composer
+    from app.library.template_text import TemplateParts
+    from app.library.unsaved import Problem
+
+LINE_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_STYLE = "color: #b3261e;"
+
+
+class TemplateForm(QWidget):
+    edited = Signal(str)  # the whole file's text after an edit
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="templateForm")
+        self.lang = "en"  # the language problems are listed in
+        self.parts: TemplateParts | None = None
+        self.info = QLabel(objectName="templateInfo", wordWrap=True)
+        self.info.setStyleSheet("color: #5f6368;")
+        self.title_en = QLineEdit(objectName="templateTitleEn")
+        self.title_zh = QLineEdit(objectName="templateTitleZh")
+        self.category = QComboBox(objectName="templateCategory")
+        self.header_problem = QLabel(objectName="templateHeaderProblem", wordWrap=True,
+                                     visible=False)
+        self.header_problem.setStyleSheet(ERROR_STYLE)
+        self.body_label, self.gloss_label = QLabel(), QLabel()
+        self.body = CodeEditor(object_name="templateEditor")
+        self.gloss = CodeEditor(object_name="templateGlossEditor")
+        self.highlighters = [JinjaHighlighter(e.document()) for e in (self.body, self.gloss)]
+        self.field_menu = QMenu(self, objectName="insertFieldMenu")
+        # Built once and refilled: a rebuilt submenu would leave the old one behind.
+        self.field_menus = {key: self.field_menu.addMenu("") for key in
+                            ("fields", "computed", "refund", "filters", "pieces")}
+        self.insert_button = QToolButton(objectName="insertFieldButton")
+        self.insert_button.setMenu(self.field_menu)
+        self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.problems = QListWidget(objectName="templateProblems", visible=False)
+        self.problems.setMaximumHeight(72)
+        for editor in (self.body, self.gloss):
+            editor.setMinimumHeight(60)  # the window may be small; the splitter shares space
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="templateEditorSplitter")
+        self.last_editor = self.body
+        self._filling = False
+        self._layout()
+        self._connect()
+        self.retranslate()
+
+    def _layout(self) -> None:
+        titles = QFormLayout()
+        titles.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title_labels = [QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self.title_labels, (self.title_en, self.title_zh,
+                                                    self.category), strict=True):
+            titles.addRow(label, field)
+        body_box, gloss_box = QWidget(), QWidget()
+        body_layout, gloss_layout = QVBoxLayout(body_box), QVBoxLayout(gloss_box)
+        for layout in (body_layout, gloss_layout):
+            layout.setContentsMargins(0, 4, 0, 0)
+        heading = QHBoxLayout()
+        heading.addWidget(self.body_label, 1)
+        heading.addWidget(self.insert_button)
+        body_layout.addLayout(heading)
+        body_layout.addWidget(self.body)
+        gloss_layout.addWidget(self.gloss_label)
+        gloss_layout.addWidget(self.gloss)
+        self.splitter.addWidget(body_box)
+        self.splitter.addWidget(gloss_box)
+        self.splitter.setSizes([380, 260])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.info)
+        layout.addLayout(titles)
+        layout.addWidget(self.header_problem)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.problems)
+
+    def _connect(self) -> None:
+        for line in (self.title_en, self.title_zh):
+            line.textEdited.connect(self._changed)
+        self.category.currentIndexChanged.connect(self._changed)
+        for editor in (self.body, self.gloss):
+            editor.textChanged.connect(self._changed)
+            editor.focused.connect(lambda e=editor: self._remember(e))
+        self.field_menu.triggered.connect(lambda action: self.insert(str(action.data())))
+        self.problems.itemActivated.connect(self._go_to_problem)
+        self.problems.itemClicked.connect(self._go_to_problem)
+
+    def retranslate(self) -> None:
+        for label, text in zip(self.title_labels, (self.tr("Title (English)"),
+                                                   self.tr("Title (中文)"), self.tr("Category")),
+                               strict=True):
+            label.setText(text)
+        self.body_label.setText(self.tr("Reply (English)"))
+        self.gloss_label.setText(self.tr("Chinese gloss (中文释义)"))
+        self.insert_button.setText(self.tr("Insert field"))
+        titles = {"fields": self.tr("Order fields"), "computed": self.tr("Computed values"),
+                  "refund": self.tr("Refund and policy"), "filters": self.tr("Filters"),
+                  "pieces": self.tr("Shared pieces")}
+        for key, submenu in self.field_menus.items():
+            submenu.setTitle(titles[key])
+
+    def set_fields(self, composer: Composer, lang: str) -> None:
+        """The Insert field menu: order fields with their labels, then computed values,
+        refund names, filters and the shared pieces to include."""
+        from app.compose.composer import REFUND_NAMES
+        from app.compose.textfmt import FILTERS
+        from app.policy.context import CASE_NAMES, COMPUTED_SOURCES
+
+        menus = self.field_menus
+        for submenu in menus.values():
+            submenu.clear()
+        for name, spec in composer.catalog.fields.items():
+            _snippet(menus["fields"], f"{name}  —  {spec.label.both(lang, ' · ')}",
+                     "{{ " + name + " }}")
+        for key, names in (("computed", (*COMPUTED_SOURCES, *CASE_NAMES)),
+                           ("refund", (*[n for n in REFUND_NAMES if n != "actions"],
+                                       *composer.policy.constants))):
+            for name in names:
+                _snippet(menus[key], name, "{{ " + name + " }}")
+        for name in FILTERS:
+            _snippet(menus["filters"], name, f"|{name}")
+        for template_id in composer.library.ids():
+            if template_id.startswith("_"):
+                name = template_id[1:]
+                _snippet(menus["pieces"], name, '{% include "' + name + '" %}')
+                _snippet(menus["pieces"], f"{name} · 中文", '{% include "' + name + '.zh" %}')
+        self.set_catalog(composer.catalog.categories, lang, composer.renderer.known_names)
+
+    def set_catalog(self, categories: Mapping[str, Label], lang: str,
+                    known: Iterable[str]) -> None:
+        self._filling = True
+        self.category.clear()
+        for category_id, label in categories.items():
+            # Both names, and the id the file's header holds.
+            self.category.addItem(f"{label.both(lang, ' · ')}  ({category_id})", category_id)
+        self.category.addItem(self.tr("Shared piece") + "  ·  shared", "shared")
+        self._filling = False
+        for highlighter in self.highlighters:
+            highlighter.set_names(known, highlighter.unknown)
+
+    def show_text(self, text: str | None) -> None:
+        """Show a template's file (None: nothing open)."""
+        from app.library.template_text import split_template
+
+        self._filling = True
+        self.parts = split_template(text) if text is not None else None
+        parts = self.parts
+        self.setEnabled(parts is not None)
+        self.title_en.setText(parts.title_en if parts else "")
+        self.title_zh.setText(parts.title_zh if parts else "")
+        category = parts.category if parts else ""
+        if category and self.category.findData(category) < 0:
+            self.category.addItem(category, category)
+        self.category.setCurrentIndex(max(0, self.category.findData(category)))
+        self.body.setPlainText(parts.body if parts else "")
+        self.gloss.setPlainText(parts.gloss if parts else "")
+        self._filling = False
+        self._number_lines()
+        self.show_problems([], ())
+
+    def text(self) -> str | None:
+        from app.library.template_text import join_template
+
+        if self.parts is None:
+            return None
+        self.parts = self.parts.with_edits(
+            title_en=self.title_en.text(), title_zh=self.title_zh.text(),
+            category=str(self.category.currentData() or ""),
+            body=self.body.toPlainText(), gloss=self.gloss.toPlainText())
+        return join_template(self.parts)
+
+    def _changed(self) -> None:
+        if self._filling:
+            return
+        text = self.text()
+        self._number_lines()
+        if text is not None:
+            self.edited.emit(text)
+
+    def _number_lines(self) -> None:
+        if self.parts is not None:
+            self.body.set_first_line(self.parts.body_line)
+            self.gloss.set_first_line(self.parts.gloss_line)
+
+    def show_problems(self, problems: Sequence[Problem], unknown: Iterable[str]) -> None:
+        """Mark each problem's line where it is, and list them (click one to go there)."""
+        parts = self.parts
+        body_lines: dict[int, str] = {}
+        gloss_lines: dict[int, str] = {}
+        header: list[str] = []
+        self.problems.clear()
+        for problem in problems:
+            where = problem.location or (self.tr("line {0}").format(problem.line)
+                                         if problem.line else "")
+            message = problem.message_in(self.lang)
+            item = QListWidgetItem(f"{where}: {message}" if where else message)
+            item.setForeground(Qt.GlobalColor.darkRed)
+            item.setData(LINE_ROLE, problem.line)
+            self.problems.addItem(item)
+            if problem.line is None or parts is None:
+                continue
+            if problem.line < parts.body_line:
+                header.append(message)
+            elif problem.line < parts.gloss_line:
+                body_lines[problem.line] = message
+            else:
+                gloss_lines[problem.line] = message
+        self.problems.setVisible(bool(problems))
+        self.body.set_problems(body_lines)
+        self.gloss.set_problems(gloss_lines)
+        self.header_problem.setText("\n".join(header))
+        self.header_problem.setVisible(bool(header))
+        for highlighter in self.highlighters:
+            highlighter.set_names(highlighter.known, unknown)
+
+    def insert(self, snippet: str) -> None:
+        """Insert at the cursor of the part edited last (the body at first)."""
+        editor = self.last_editor
+        editor.insertPlainText(snippet)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _remember(self, editor: CodeEditor) -> None:
+        self.last_editor = editor
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        line = item.data(LINE_ROLE)
+        if not line or self.parts is None:
+            return
+        (self.gloss if line >= self.parts.gloss_line else self.body).go_to_line(int(line))
+
+    def popup_field_menu(self) -> None:
+        """Show the Insert field menu at the text cursor (popup: it never blocks)."""
+        editor = self.last_editor
+        point = editor.viewport().mapToGlobal(editor.cursorRect().bottomRight())
+        self.field_menu.popup(point)
+
+
+def _snippet(menu: QMenu, text: str, snippet: str) -> None:
+    action = menu.addAction(text)
+    action.setData(snippet)

@@ -1,0 +1,1 @@
+"""The window frame: main window, commands, menus, window state, language, start-up."""

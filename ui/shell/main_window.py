@@ -1,0 +1,316 @@
+"""The main window: assembles the tabs, menus, status bar and window state — nothing more."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from ui.editor.tab import TemplatesTab
+from ui.shell.i18n import apply_language
+from ui.shell.window_state import SPLITTERS, WindowState
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAction, QCloseEvent
+    from PySide6.QtWidgets import QMenu, QSplitter
+
+    from app.user.paths import UserData
+    from ui.compose.page import ComposePage
+    from ui.compose.viewmodel import ComposeViewModel
+    from ui.editor.page import EditorPage
+    from ui.editor.viewmodel import TemplateEditorViewModel
+    from ui.shell.actions import ActionRegistry
+    from ui.widgets.clipboard import Clipboard
+
+NEAR_LIMIT = 0.9
+
+
+class MainWindow(QMainWindow):
+    firstPainted = Signal()
+    ready = Signal()  # the catalog is loaded and the last case restored
+
+    def __init__(self, vm: ComposeViewModel, settings: QSettings,
+                 clipboard: Clipboard | None = None, user_data: UserData | None = None,
+                 build_after_paint: bool = True) -> None:
+        """The frame only: menu titles, tabs and status bar. The commands and the compose
+        panels are built right after the first paint (see eventFilter), so the window shows
+        as fast as a bare one."""
+        super().__init__(objectName="mainWindow")
+        self.vm = vm
+        self.state = WindowState(settings)
+        self.lang = self.state.language
+        apply_language(self.lang)
+        self._commands: ActionRegistry | None = None
+        self.language_menu: QMenu | None = None
+        self.language_actions: dict[str, QAction] = {}
+        self._clipboard = clipboard
+        self.page: ComposePage | None = None
+        self.templates = TemplatesTab(vm, user_data)
+        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs.addTab(QWidget(), "")  # the Compose tab's place, filled after the paint
+        self.tabs.addTab(self.templates, "")
+        self.setCentralWidget(self.tabs)
+        self.counter = QLabel(objectName="charCounter")
+        self.statusBar().addPermanentWidget(self.counter)
+        self.menus = {name: self.menuBar().addMenu("") for name in ("file", "edit", "case",
+                                                                      "view")}
+        self._connect_frame()
+        self.retranslate()
+        geometry = self.state.bytes("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1320, 800)
+        self._painted = False
+        self._build_after_paint = build_after_paint  # False for --smoke: it stops at the paint
+        self.installEventFilter(self)
+
+    @property
+    def actions_(self) -> ActionRegistry:
+        """Every command (built on first use, see build_commands)."""
+        return self.build_commands()
+
+    def build_commands(self) -> ActionRegistry:
+        """Create the commands (once) and fill the menus: right after the first paint, or
+        sooner if something asks for a command."""
+        if self._commands is not None:
+            return self._commands
+        from ui.shell.actions import ActionId, ActionRegistry
+        from ui.shell.menus import add_language_menu, fill_menus
+
+        a = ActionRegistry(self)
+        fill_menus(self, self.menus, a)
+        self.language_menu, self.language_actions = add_language_menu(
+            self.menus["view"], self.lang, self.switch_language)
+        self.language_menu.setTitle(self.tr("Language / 语言"))
+        a.connect(ActionId.FOCUS_SEARCH, self._focus_search)
+        a.connect(ActionId.NEW_BUYER, self.vm.new_buyer)
+        a.connect(ActionId.NEXT_TAB, self._next_tab)
+        a.connect(ActionId.QUIT, self.close)
+        a.connect(ActionId.CHAR_LIMIT, self.ask_char_limit)
+        a[ActionId.TOGGLE_GLOSS].setChecked(self.state.gloss_visible)
+        a[ActionId.TOGGLE_GLOSS].toggled.connect(self._set_gloss_visible)
+        self.templates.bind_actions(a)
+        self._commands = a
+        return a
+
+    def build_panels(self) -> None:
+        """Create the compose panels (once) and wire them; then read the catalog."""
+        if self.page is not None:
+            return
+        from ui.compose.page import ComposePage
+        from ui.widgets.clipboard import QtClipboard
+
+        self.page = ComposePage(self.vm, self._clipboard or QtClipboard(), self.confirm_missing)
+        self.page.set_language(self.lang)
+        placeholder = self.tabs.widget(0)
+        self.tabs.blockSignals(True)  # the current tab doesn't really change
+        self.tabs.removeTab(0)
+        self.tabs.insertTab(0, self.page, "")
+        self.tabs.setCurrentIndex(0)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        self._connect_panels()
+        self.retranslate()
+        self._restore_splitters()
+        self._set_gloss_visible(self.state.gloss_visible)
+
+    def _connect_frame(self) -> None:
+        self.vm.loaded.connect(self._loaded)
+        self.templates.dirtyChanged.connect(self._templates_dirty)
+        self.templates.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.templates.libraryChanged.connect(self.vm.compose_now)  # a save shows at once
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _connect_panels(self) -> None:
+        from ui.shell.actions import ActionId
+
+        a, page = self.actions_, self.page
+        assert page is not None
+        a.connect(ActionId.NEXT_CASE, lambda: page.picker.step(1))
+        a.connect(ActionId.PREVIOUS_CASE, lambda: page.picker.step(-1))
+        a.connect(ActionId.COPY_REPLY, page.copy_reply)
+        a.connect(ActionId.PASTE_MESSAGE, page.paste_message)
+        a.connect(ActionId.RESET_PREVIEW, page.reset_preview)
+        page.preview.gloss_toggle.toggled.connect(a[ActionId.TOGGLE_GLOSS].setChecked)
+        page.preview.editor.textChanged.connect(self._update_counter)
+        page.copied.connect(self._copied)
+        page.caseShown.connect(self._case_shown)
+
+    @property
+    def editor(self) -> EditorPage:
+        """The Templates tab's page (built once the catalog is loaded)."""
+        assert self.templates.page is not None, "not loaded yet"
+        return self.templates.page
+
+    @property
+    def editor_vm(self) -> TemplateEditorViewModel:
+        assert self.templates.vm is not None, "not loaded yet"
+        return self.templates.vm
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Reply Composer"))
+        self.tabs.setTabText(0, self.tr("Compose"))
+        self._templates_dirty(self.templates.dirty())
+        titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"),
+                  "case": self.tr("&Case"), "view": self.tr("&View")}
+        for name, menu in self.menus.items():
+            menu.setTitle(titles[name])
+        if self.language_menu is not None:
+            self.language_menu.setTitle(self.tr("Language / 语言"))
+        if self._commands is not None:
+            self._commands.retranslate()
+        if self.page is not None:
+            self.page.retranslate()
+        self.templates.retranslate()
+        self._update_counter()
+
+    def switch_language(self, lang: str) -> None:
+        """Change the UI language in place; the order and the preview stay as they are."""
+        if lang == self.lang:
+            return
+        self.lang = self.state.language = lang
+        if lang in self.language_actions:
+            self.language_actions[lang].setChecked(True)
+        apply_language(lang)  # Qt sends LanguageChange: changeEvent retranslates
+        self.templates.set_language(lang)
+        if self.page is None:
+            return
+        self.page.set_language(lang)
+        if self.vm.composer is not None:
+            self.page.populate(self.state.recent_cases)
+            if self.vm.case is not None:
+                self.page.refresh_case()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # Start-up: first paint, then read the catalog (nothing the first paint doesn't need).
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            self.removeEventFilter(self)  # every later event would pass through it for nothing
+            self.firstPainted.emit()
+            if self._build_after_paint:
+                QTimer.singleShot(0, self._after_first_paint)
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        self.build_commands()
+        self.build_panels()
+        self.vm.load()
+
+    def _loaded(self) -> None:
+        self.build_panels()  # in case the catalog was loaded before the first paint
+        assert self.page is not None
+        try:
+            self.templates.build(self.lang)  # before the first reply: it adds the user's layers
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Templates: {0}").format(exc))
+        self._restore_splitters()
+        self.templates.set_active(self.tabs.currentWidget() is self.templates)
+        self.page.populate(self.state.recent_cases)
+        last = self.state.last_case
+        if last and last in self.vm.catalog.cases:
+            self.vm.select_case(last)
+        self.ready.emit()
+        QTimer.singleShot(0, self.vm.warm_up)  # after the window is ready, never before
+
+    def _case_shown(self, case_id: str) -> None:
+        self.state.remember_case(case_id)
+
+    def _set_gloss_visible(self, visible: bool) -> None:
+        if self.page is not None:
+            self.page.preview.set_gloss_visible(visible)
+        self.state.gloss_visible = visible
+
+    def _tab_changed(self, _index: int) -> None:
+        on_templates = self.tabs.currentWidget() is self.templates
+        self.templates.set_active(on_templates)
+        self.counter.setVisible(not on_templates)  # it counts the compose reply
+
+    def _focus_search(self) -> None:
+        """Find works in the tab shown: cases on Compose, templates on Templates."""
+        if self.tabs.currentWidget() is self.templates:
+            self.templates.focus_filter()
+        elif self.page is not None:
+            self.page.picker.focus_search()
+
+    def _templates_dirty(self, dirty: bool) -> None:
+        title = self.tr("Templates")
+        self.tabs.setTabText(1, f"{title} ●" if dirty else title)
+
+    def _next_tab(self) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    def _update_counter(self) -> None:
+        count = len(self.page.preview.text()) if self.page is not None else 0
+        limit = self.state.char_limit
+        self.counter.setText(self.tr("{0} / {1} characters").format(f"{count:,}", f"{limit:,}"))
+        color = "#b3261e" if count > limit else "#a15c00" if count >= limit * NEAR_LIMIT else ""
+        self.counter.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+
+    def ask_char_limit(self) -> None:
+        from PySide6.QtWidgets import QInputDialog  # dialogs: imported when first shown
+
+        limit, ok = QInputDialog.getInt(
+            self, self.tr("Character limit"),
+            self.tr("Warn when a reply is longer than (characters):"),
+            self.state.char_limit, 50, 100_000, 50)
+        if ok:
+            self.set_char_limit(limit)
+
+    def set_char_limit(self, limit: int) -> None:
+        self.state.char_limit = limit
+        self._update_counter()
+
+    def _copied(self, count: int) -> None:
+        self.statusBar().showMessage(self.tr("Copied {0} characters").format(f"{count:,}"), 5000)
+
+    def confirm_missing(self, labels: list[str]) -> bool:
+        separator = "、" if self.lang == "zh" else ", "
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, self.tr("Fields missing"),
+            self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(
+                separator.join(labels)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restore_splitters(self) -> None:
+        for key, splitter in self._splitters().items():
+            sizes = self.state.bytes(key)
+            if sizes is not None:
+                splitter.restoreState(sizes)
+
+    def _splitters(self) -> dict[str, QSplitter]:
+        """The splitters built so far (the Templates tab's come after the first paint)."""
+        from PySide6.QtWidgets import QSplitter
+
+        found = {s.objectName(): s for s in self.findChildren(QSplitter)}
+        return {key: found[name] for key, name in SPLITTERS.items() if name in found}
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.templates.confirm_close():
+            event.ignore()  # an unsaved template, and the person chose to stay
+            return
+        self.state.set_bytes("window/geometry", self.saveGeometry())
+        for key, splitter in self._splitters().items():
+            self.state.set_bytes(key, splitter.saveState())
+        self.state.sync()
+        self.vm.save_profile()
+        super().closeEvent(event)
+
+
+def default_settings() -> QSettings:
+    return QSettings("ReplyComposer", "Reply Composer")
+
+
+def profile_path() -> Path:
+    from app.user.paths import user_data_dir
+
+    return user_data_dir() / "profile.json"
+

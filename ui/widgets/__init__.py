@@ -1,0 +1,1 @@
+"""Small widgets and seams shared by both tabs."""
