@@ -23,7 +23,7 @@ def check_all(folder: Path | None = None) -> list[SourceError]:
         catalog = load_catalog()
         policy = load_policy(template_names(catalog, None), catalog.cases)
         load_lexicon(case_ids=catalog.cases)
-        load_order_labels(field_names=catalog.fields)
+        load_order_labels(fields=catalog.fields)
     except SourceError as exc:
         return [exc]
     if folder is not None and not folder.is_dir():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from app.catalog.labels import Label
+
 
 class ComposerError(Exception):
     """Base for every error the CLI and the window show as a one-line message."""
@@ -24,7 +26,7 @@ class SourceError(ComposerError):
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def message_in(self, lang: str) -> str:
-        return self.zh if self.zh and lang.startswith("zh") else self.message
+        return Label(self.message, self.zh or self.message).get(lang)
 
     def describe(self, lang: str) -> str:
         """Location and message, in Chinese when asked and known (else English)."""

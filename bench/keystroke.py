@@ -27,10 +27,11 @@ MS = 1000.0
 
 
 def open_window(folder: Path, debounce_ms: int) -> Any:
+    from app.user.paths import UserData
     from ui.compose.viewmodel import ComposeViewModel
     from ui.shell.main_window import MainWindow
 
-    vm = ComposeViewModel(profile_path=folder / "profile.json", today=lambda: TODAY,
+    vm = ComposeViewModel(user=UserData(folder / "data"), today=lambda: TODAY,
                           debounce_ms=debounce_ms)
     window = MainWindow(vm, settings(folder))
     window.show()

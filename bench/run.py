@@ -126,7 +126,7 @@ def measure_picker(folder: Path, sizes: Sizes, env: dict[str, str]) -> list[Meas
         measure("picker.filter_painted", "ms", s["painted"], scale=MS,
                 note="the same key until the tree is laid out and repainted"),
         measure("picker.proxy", "ms", s["proxy"], scale=MS,
-                note="CaseFilter.set_query alone, every row mapped, no view"),
+                note="SearchFilter.set_query alone, every row mapped, no view"),
         measure("picker.memory", "MB", s["picker_kb"], scale=MB,
                 note="RSS growth of the model, proxy and the tree view's rows"),
     ]

@@ -1,5 +1,5 @@
 """Scale: a large personal library → its load time and memory, and the case picker's filter
-time per keystroke over one row per template (the CaseFilter proxy, in the real picker).
+time per keystroke over one row per template (the SearchFilter proxy, in the real picker).
 
     python -m bench.scale load DIR --runs 5       (each prints one JSON line of samples)
     python -m bench.scale picker DIR --keys 300
@@ -87,10 +87,10 @@ def type_into(picker: Any, typed: list[str]) -> tuple[list[float], list[float]]:
 
 
 def proxy_alone(model: Any, typed: list[str]) -> list[float]:
-    """The same queries through a CaseFilter with no view, every row mapped each time."""
-    from ui.compose.case_picker import CaseFilter
+    """The same queries through a SearchFilter with no view, every row mapped each time."""
+    from ui.widgets.search_filter import SearchFilter
 
-    proxy = CaseFilter()
+    proxy = SearchFilter()
     proxy.setSourceModel(model)
     times, query = [], ""
     for char in typed:

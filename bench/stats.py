@@ -33,7 +33,7 @@ def p99(samples: Sequence[float]) -> float:
     return ordered[max(0, math.ceil(0.99 * len(ordered)) - 1)]
 
 
-def measure(name: str, unit: str, samples: Sequence[float], *, scale: float = 1.0,
+def measure(name: str, unit: str, samples: Sequence[float], *, scale: float = 1.0,  # noqa: PLR0913 (all optional, by keyword)
             baseline: Sequence[float] | None = None, budget: str | None = None,
             limit: float | None = None, on: str = "median", note: str = "") -> Measurement:
     """Summarise samples (multiplied by `scale` into `unit`).

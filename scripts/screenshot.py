@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from app.user.paths import UserData
 from ui.compose.viewmodel import ComposeViewModel
 from ui.shell.main_window import MainWindow
 
@@ -38,7 +39,7 @@ def main(out: str, lang: str = "en", case: str = "not-received-in-transit") -> N
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("ui/language", lang)
     settings.setValue("compose/recentCases", ["quality-stained", case])
-    vm = ComposeViewModel(profile_path=tmp / "profile.json",
+    vm = ComposeViewModel(user=UserData(tmp / "data"),
                           today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
     window = MainWindow(vm, settings)
     window.resize(1440, 860)

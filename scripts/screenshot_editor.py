@@ -54,9 +54,8 @@ def shoot(out: str, lang: str, tmp: Path) -> None:
     customise(data)
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("ui/language", lang)
-    vm = ComposeViewModel(profile_path=tmp / "profile.json",
-                          today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
-    window = MainWindow(vm, settings, user_data=data)
+    vm = ComposeViewModel(user=data, today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
+    window = MainWindow(vm, settings)
     window.resize(1440, 860)
     window.show()
     app.processEvents()

@@ -91,7 +91,7 @@ def scan(path: Path) -> tuple[dict[int, list[tuple[str, str]]], list[int]]:
         elif name == "tr" and node.args:
             if _literal(node.args[0]) is None:
                 dynamic.append(node.lineno)
-        elif name == "translate" and len(node.args) >= 2:  # translate(context, text, ...)
+        elif name == "translate" and len(node.args) >= len(("context", "text")):
             covered = _literal(node.args[0]) in NOOP_CALLS.values()
             if _literal(node.args[1]) is None and not covered:
                 dynamic.append(node.lineno)

@@ -3,6 +3,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 # Before anything imports Qt: the tests run without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,3 +39,36 @@ def compose(composer, today):
         return composer.compose(case_id, composer.catalog.parse_all(values), today)
 
     return run
+
+
+@pytest.fixture()
+def make_window(qtbot, tmp_path, today):
+    """make(lang="en", library=None, data=None, settings_name=...) -> a ready MainWindow over
+    temporary settings and user data. `lang=None` leaves the language to the system locale;
+    a language already saved in the settings (a restart) is kept."""
+    from PySide6.QtCore import QSettings
+
+    from app.user.paths import UserData
+    from ui.compose.viewmodel import ComposeViewModel
+    from ui.shell.i18n import apply_language
+    from ui.shell.main_window import MainWindow
+
+    made: list[MainWindow] = []
+
+    def make(lang: str | None = "en", *, library: Path | None = None, data: Path | None = None,
+             settings_name: str = "settings.ini") -> MainWindow:
+        settings = QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)
+        if lang is not None:
+            settings.setValue("ui/language", settings.value("ui/language", lang))
+        vm = ComposeViewModel(user=UserData(data or tmp_path / "data"), library=library,
+                              today=lambda: today)
+        window = MainWindow(vm, settings)
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.ready, timeout=5000):
+            window.show()
+        made.append(window)
+        return window
+
+    yield make
+    if made:  # the translator is application-wide: leave English for the other tests
+        apply_language("en", made[0].vm.translations_dir())

@@ -6,14 +6,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from app.library.packs import export_pack
+from app.library.packs import ImportStatus, export_pack
 from app.user.paths import UserData
 from tests.gui_helpers import type_text
 from ui.compose.viewmodel import ComposeViewModel
+from ui.editor.page import BannerId
+from ui.editor.prompts import Answer
 from ui.editor.template_list import TEMPLATE_ID_ROLE
 from ui.shell.actions import ActionId
 from ui.shell.main_window import MainWindow
@@ -27,9 +28,9 @@ class FakePrompts:
 
     def __init__(self) -> None:
         self.asked: list[tuple[str, object]] = []
-        self.unsaved_answer = "discard"
+        self.unsaved_answer = Answer.DISCARD
         self.remove_answer = True
-        self.disk_answer = "cancel"
+        self.disk_answer = Answer.CANCEL
         self.new_answer: tuple[str, str] | None = None
         self.id_answer: str | None = None
         self.pick = lambda versions: versions[0]
@@ -81,15 +82,11 @@ class FakePrompts:
 
 
 @pytest.fixture()
-def make_window(qtbot, tmp_path):
+def make_editor_window(make_window):
+    """A window whose editor asks its questions to FakePrompts."""
+
     def make(data: Path | None = None) -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("ui/language", "en")
-        vm = ComposeViewModel(profile_path=tmp_path / "profile.json", today=lambda: TODAY)
-        window = MainWindow(vm, settings, user_data=UserData(data or tmp_path / "data"))
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(window.ready, timeout=5000):
-            window.show()
+        window = make_window(data=data)
         window.editor.prompts = FakePrompts()
         return window
 
@@ -97,14 +94,14 @@ def make_window(qtbot, tmp_path):
 
 
 @pytest.fixture()
-def window(make_window):
-    return make_window()
+def window(make_editor_window):
+    return make_editor_window()
 
 
 def open_template(window: MainWindow, template_id: str):
     window.tabs.setCurrentWidget(window.templates)
     assert window.editor.list.select(template_id)
-    assert window.editor_vm.current.template_id == template_id
+    assert window.templates.vm.current.template_id == template_id
     return window.editor
 
 
@@ -243,8 +240,8 @@ def test_revert_to_default_and_undo(window, tmp_path):
     window.actions_[ActionId.REVERT_TEMPLATE].trigger()
     assert not personal_file(tmp_path, "order-unpaid").exists()
     assert "MINE" not in editor.form.body.toPlainText()
-    assert editor.banners["undoBanner"].isVisible()
-    editor.banners["undoBanner"].button(0).click()
+    assert editor.banners[BannerId.UNDO].isVisible()
+    editor.banners[BannerId.UNDO].button(0).click()
     assert "MINE" in personal_file(tmp_path, "order-unpaid").read_text("utf-8")
     assert "MINE" in editor.form.body.toPlainText()
 
@@ -255,7 +252,7 @@ def test_new_template_then_delete_with_confirmation_and_undo(window, tmp_path):
     prompts.new_answer = ("quality-stained", "stain-apology")
     window.actions_[ActionId.NEW_TEMPLATE].trigger()
     assert personal_file(tmp_path, "stain-apology").exists()
-    assert window.editor_vm.current.template_id == "stain-apology"
+    assert window.templates.vm.current.template_id == "stain-apology"
     assert editor.form.title_en.text() == "Item arrived stained"
     assert "no case uses it" in editor.form.info.text()
     prompts.remove_answer = False
@@ -278,7 +275,7 @@ def test_duplicate_makes_a_personal_copy(window, tmp_path):
     assert ("id", "quality-minor-copy") in editor.prompts.asked
     text = personal_file(tmp_path, "quality-minor-gentle").read_text("utf-8")
     assert "(copy)" in text and "（副本）" in text
-    assert window.editor_vm.current.template_id == "quality-minor-gentle"
+    assert window.templates.vm.current.template_id == "quality-minor-gentle"
 
 
 def test_history_shows_earlier_versions_and_restores_one(window, tmp_path):
@@ -292,7 +289,7 @@ def test_history_shows_earlier_versions_and_restores_one(window, tmp_path):
     assert kind == "history" and "SECOND" in texts[0] and "THIRD" not in texts[0]
     assert "FIRST" in editor.form.body.toPlainText()
     assert "SECOND" not in editor.form.body.toPlainText()
-    assert window.editor_vm.current.dirty  # restored into the editor, saved only on request
+    assert window.templates.vm.current.dirty  # restored into the editor, saved only on request
     assert "THIRD" in personal_file(tmp_path, "order-unpaid").read_text("utf-8")
 
 
@@ -303,16 +300,16 @@ def test_an_outside_edit_is_offered_for_reload_and_never_overwritten(qtbot, wind
     path = personal_file(tmp_path, "order-unpaid")
     theirs = path.read_text("utf-8").replace("MINE", "THEIRS")
     path.write_text(theirs, encoding="utf-8")  # a text editor, in place
-    banner = editor.banners["diskBanner"]
+    banner = editor.banners[BannerId.DISK]
     qtbot.waitUntil(banner.isVisible, timeout=5000)
     append_to_body(editor, "\nMORE OF MINE")
-    editor.prompts.disk_answer = "cancel"
+    editor.prompts.disk_answer = Answer.CANCEL
     window.actions_[ActionId.SAVE_TEMPLATE].trigger()
     assert ("disk", "order-unpaid") in editor.prompts.asked
     assert path.read_text("utf-8") == theirs
     banner.button(0).click()  # Reload
     assert "THEIRS" in editor.form.body.toPlainText()
-    assert not window.editor_vm.current.dirty
+    assert not window.templates.vm.current.dirty
 
 
 def test_overwriting_an_outside_edit_keeps_it_in_history(window, tmp_path):
@@ -322,10 +319,10 @@ def test_overwriting_an_outside_edit_keeps_it_in_history(window, tmp_path):
     path = personal_file(tmp_path, "order-unpaid")
     path.write_text(path.read_text("utf-8").replace("MINE", "THEIRS"), encoding="utf-8")
     append_to_body(editor, "\nAGAIN")
-    editor.prompts.disk_answer = "overwrite"
+    editor.prompts.disk_answer = Answer.OVERWRITE
     window.actions_[ActionId.SAVE_TEMPLATE].trigger()
     assert "AGAIN" in path.read_text("utf-8")
-    assert "THEIRS" in window.editor_vm.store.read_version(window.editor_vm.history()[0])
+    assert "THEIRS" in window.templates.vm.read_version(window.templates.vm.history()[0])
 
 
 def test_import_with_conflicts_overwrites_nothing_without_consent(window, tmp_path):
@@ -339,7 +336,8 @@ def test_import_with_conflicts_overwrites_nothing_without_consent(window, tmp_pa
     editor.prompts.import_answer = pack
     window.actions_[ActionId.IMPORT_TEMPLATES].trigger()
     kind, plan = editor.prompts.asked[-1]
-    assert kind == "import" and [c.template_id for c in plan.conflicts()] == ["order-unpaid"]
+    assert kind == "import" and [i.template_id for i in plan.items
+                                  if i.status is ImportStatus.CONFLICT] == ["order-unpaid"]
     assert personal_file(tmp_path, "order-unpaid").read_text("utf-8") == mine
     assert personal_file(tmp_path, "brand-new").exists()
     assert "brand-new" in editor.list.items
@@ -360,20 +358,20 @@ def test_export_writes_the_personal_layer(window, tmp_path):
     assert list(read_pack(tmp_path / "mine.zip")[0]) == ["order-unpaid"]
 
 
-def test_a_draft_survives_a_crash(qtbot, make_window, tmp_path):
-    first = make_window()
+def test_a_draft_survives_a_crash(qtbot, make_editor_window, tmp_path):
+    first = make_editor_window()
     editor = open_template(first, "order-unpaid")
     append_to_body(editor, "\nNOT SAVED BEFORE THE CRASH")
-    first.editor_vm.autosave_now()
+    first.templates.vm.autosave_now()
     # The process dies here: no close, no save. The next start finds the draft.
-    second = make_window()
-    banner = second.editor.banners["draftBanner"]
+    second = make_editor_window()
+    banner = second.editor.banners[BannerId.DRAFTS]
     assert banner.isVisibleTo(second.editor) and "order-unpaid" in banner.label.text()
     assert "Templates tab" in second.statusBar().currentMessage()
     banner.button(0).click()  # Restore
     assert second.tabs.tabText(1).endswith("●")
     second.tabs.setCurrentWidget(second.templates)
-    assert second.editor_vm.current.template_id == "order-unpaid"
+    assert second.templates.vm.current.template_id == "order-unpaid"
     assert "NOT SAVED BEFORE THE CRASH" in second.editor.form.body.toPlainText()
     assert not personal_file(tmp_path, "order-unpaid").exists()
 
@@ -381,10 +379,10 @@ def test_a_draft_survives_a_crash(qtbot, make_window, tmp_path):
 def test_closing_with_unsaved_changes_asks(window, tmp_path):
     editor = open_template(window, "order-unpaid")
     append_to_body(editor, "\nUNSAVED")
-    editor.prompts.unsaved_answer = "cancel"
+    editor.prompts.unsaved_answer = Answer.CANCEL
     assert not window.close()
     assert window.isVisible()
-    editor.prompts.unsaved_answer = "save"
+    editor.prompts.unsaved_answer = Answer.SAVE
     assert window.close()
     assert "UNSAVED" in personal_file(tmp_path, "order-unpaid").read_text("utf-8")
 
@@ -446,23 +444,21 @@ def test_loading_again_keeps_one_editor_and_the_personal_layer(qtbot, window, tm
     assert "PERSONAL-LAYER" in window.page.preview.text()
 
 
-def test_quitting_with_discard_leaves_no_draft(make_window):
-    first = make_window()
+def test_quitting_with_discard_leaves_no_draft(make_editor_window):
+    first = make_editor_window()
     editor = open_template(first, "order-unpaid")
     append_to_body(editor, "\nTHROWN AWAY")
-    first.editor_vm.autosave_now()
-    editor.prompts.unsaved_answer = "discard"
+    first.templates.vm.autosave_now()
+    editor.prompts.unsaved_answer = Answer.DISCARD
     assert first.close()
-    second = make_window()
-    assert second.editor.banners["draftBanner"].isHidden()
+    second = make_editor_window()
+    assert second.editor.banners[BannerId.DRAFTS].isHidden()
 
 
 def test_a_large_library_is_listed_at_once_and_checked_in_slices(qtbot, tmp_path, monkeypatch):
     """Thousands of team templates must not freeze the window while each is compiled."""
     import ui.editor.viewmodel as editor_vm
-    from app.compose.composer import Composer
-    from ui.compose.viewmodel import ComposeViewModel
-    from ui.editor.viewmodel import TemplateEditorViewModel
+    from ui.editor.viewmodel import EditorViewModel
 
     monkeypatch.setattr(editor_vm, "CHECK_AT_ONCE", 5)
     monkeypatch.setattr(editor_vm, "CHECK_SLICE", 4)
@@ -472,9 +468,10 @@ def test_a_large_library_is_listed_at_once_and_checked_in_slices(qtbot, tmp_path
         (library / f"extra-{n}.j2").write_text(
             "---\ntitle: {en: X, zh: X}\n---\n{{ buyer_nmae }}\n=== gloss ===\n好\n",
             encoding="utf-8")
-    compose = ComposeViewModel(library=library)
-    compose.composer = Composer.load(user_dir=library)
-    vm = TemplateEditorViewModel(compose)
+    compose = ComposeViewModel(user=UserData(tmp_path / "data"), library=library)
+    compose.load()
+    vm = EditorViewModel(compose)
+    vm.attach()
     vm.refresh()
     assert "extra-3" in vm.entries and not vm.entries["extra-3"].problems  # listed, not checked
     with qtbot.waitSignal(vm.entriesChanged, timeout=10_000):

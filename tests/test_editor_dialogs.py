@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.library.layers import TemplateLibrary
 from app.library.packs import export_pack, plan_import
-from app.library.store import PersonalStore
+from app.library.store import ID_PATTERN, PersonalStore
 from ui.editor.dialogs import HistoryDialog, ImportDialog, TemplateIdDialog, free_id
 
 TEXT = "---\ntitle: {en: A, zh: 甲}\ncategory: quality\n---\nHi {{ buyer_name }}.\n" \
@@ -15,7 +15,9 @@ TEXT = "---\ntitle: {en: A, zh: 甲}\ncategory: quality\n---\nHi {{ buyer_name }
 
 
 def test_the_id_dialog_refuses_bad_and_taken_ids(qtbot):
-    dialog = TemplateIdDialog("New", "my-reply", {"taken-one"}, [("quality-stained", "Stained")])
+    dialog = TemplateIdDialog("New", "my-reply", {"taken-one"},
+                              lambda text: bool(ID_PATTERN.fullmatch(text)),
+                              cases=[("quality-stained", "Stained")])
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok.isEnabled() and dialog.case_id() == "quality-stained"

@@ -23,7 +23,7 @@ def write_template(folder: Path, template_id: str, body: str, gloss: str = "è¯‘æ
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "app", *args], capture_output=True, text=True,
-                          timeout=60)
+                          timeout=60, check=False)
 
 
 def load_policy_text(tmp_path: Path, text: str):

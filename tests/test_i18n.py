@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PySide6.QtCore import QLocale, QSettings, Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.compose.viewmodel import ComposeViewModel
+from app.data.bundled import bundled_dir
 from ui.shell.actions import ActionId
-from ui.shell.i18n import apply_language, qm_path
+from ui.shell.i18n import QM_NAME
 from ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +78,7 @@ def test_the_scan_sees_the_strings(updated_ts):
     found = {(m.context, m.source) for m, _ in tr_script.messages(updated_ts)}
     assert len(found) >= 30
     assert {("Actions", "Copy reply"), ("MainWindow", "&File"),
-            ("PreviewPanel", "Copy reply")} <= found
+            ("ReplyPanel", "Copy reply")} <= found
 
 
 def test_committed_qm_is_the_committed_ts_compiled(tmp_path):
@@ -90,7 +90,8 @@ def test_committed_qm_is_the_committed_ts_compiled(tmp_path):
 
 
 def test_the_app_loads_the_committed_qm():
-    assert Path(qm_path()).read_bytes() == tr_script.QM.read_bytes(), \
+    installed = bundled_dir("resources") / "i18n" / QM_NAME
+    assert installed.read_bytes() == tr_script.QM.read_bytes(), \
         "the installed .qm differs from resources/i18n (reinstall the package)"
 
 
@@ -167,23 +168,6 @@ def test_label_check_catches_gaps():
 
 
 # (c) Switching the language of a real window.
-
-@pytest.fixture()
-def make_window(qtbot, tmp_path):
-    def make(lang: str | None = "en") -> MainWindow:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        if lang is not None:
-            settings.setValue("ui/language", lang)
-        vm = ComposeViewModel(profile_path=tmp_path / "profile.json", today=lambda: TODAY)
-        window = MainWindow(vm, settings)
-        qtbot.addWidget(window)
-        with qtbot.waitSignal(window.ready, timeout=5000):
-            window.show()
-        return window
-
-    yield make
-    apply_language("en")  # the translator is application-wide: leave English for other tests
-
 
 def editor(window: MainWindow, name: str):
     found = window.findChild(QWidget, f"field_{name}")
@@ -372,10 +356,10 @@ def test_the_copy_anyway_dialog_is_chinese(qtbot, make_window):
         box = QApplication.activeModalWidget()
         assert isinstance(box, QMessageBox)
         seen.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
-        box.button(QMessageBox.StandardButton.No).click()
+        box.defaultButton().click()  # the safe answer: go back and fill them
 
     QTimer.singleShot(0, answer)
-    assert window.confirm_missing(["商品"]) is False
+    assert window.page.confirm(["商品"]) is False
     title, text, buttons = seen[0]
     assert title == "缺少必填项" and text.startswith("回复还缺少：商品")
     assert all(CJK.search(b) for b in buttons), buttons
@@ -403,25 +387,30 @@ def test_the_deadline_date_is_chinese(qtbot, make_window):
 
 # (d) Nothing is clipped, in either language, at the default size and a small laptop's.
 
+def _clipped_text(widget: QLabel | QAbstractButton) -> list[str]:
+    name = f"{type(widget).__name__} {widget.objectName()} {widget.text()[:30]!r}"
+    out = []
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        need = widget.heightForWidth(widget.width())
+        if need > widget.height():
+            out.append(f"{name}: needs {need}px high, has {widget.height()}")
+    elif widget.sizeHint().width() > widget.width():
+        out.append(f"{name}: needs {widget.sizeHint().width()}px, has {widget.width()}")
+    scroll = _scroll_area(widget)
+    if scroll is not None:  # the form scrolls vertically only: nothing may pass its edge
+        right = widget.mapTo(scroll.viewport(), widget.rect().topRight()).x()
+        if right >= scroll.viewport().width():
+            out.append(f"{name}: cut at the right edge of its scroll area")
+    return out
+
+
 def _clipped(window: MainWindow) -> list[str]:
     out = []
     for widget in window.page.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.objectName().startswith("qt_"):
             continue
-        if not isinstance(widget, (QLabel, QAbstractButton)) or not widget.text():
-            continue
-        name = f"{type(widget).__name__} {widget.objectName()} {widget.text()[:30]!r}"
-        if isinstance(widget, QLabel) and widget.wordWrap():
-            need = widget.heightForWidth(widget.width())
-            if need > widget.height():
-                out.append(f"{name}: needs {need}px high, has {widget.height()}")
-        elif widget.sizeHint().width() > widget.width():
-            out.append(f"{name}: needs {widget.sizeHint().width()}px, has {widget.width()}")
-        scroll = _scroll_area(widget)
-        if scroll is not None:  # the form scrolls vertically only: nothing may pass its edge
-            right = widget.mapTo(scroll.viewport(), widget.rect().topRight()).x()
-            if right >= scroll.viewport().width():
-                out.append(f"{name}: cut at the right edge of its scroll area")
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
+            out += _clipped_text(widget)
     for form_editor in window.page.form.editors.values():
         scroll = _scroll_area(form_editor)
         assert scroll is not None

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
+from app.user.paths import UserData
 from tests.gui_helpers import type_text
 from ui.compose.page import ComposePage
 from ui.compose.viewmodel import ComposeViewModel
@@ -19,7 +20,7 @@ MESSAGE = ("Olá, meu pedido 8123456789012345 ainda não chegou! O rastreio LP00
 
 @pytest.fixture()
 def page(qtbot, tmp_path):
-    vm = ComposeViewModel(profile_path=tmp_path / "profile.json",
+    vm = ComposeViewModel(user=UserData(tmp_path / "data"),
                           today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
     vm.load()
     page = ComposePage(vm, QtClipboard(), lambda labels: True)
@@ -59,7 +60,7 @@ def test_the_numbers_it_carries_fill_the_empty_fields(page):
 def test_choosing_a_suggestion_opens_that_case_with_the_numbers(qtbot, page):
     paste(page, MESSAGE)
     assert page.message.choose_note.isVisibleTo(page)
-    assert "✓ in the form" in page.message.summary.text()
+    assert "✓ in the form" not in page.message.summary.text()  # no form shows them yet
     assert not any(b.isChecked() for b in page.message.buttons)
     button = next(b for b in page.message.buttons if b.isVisibleTo(page))
     button.click()
@@ -67,6 +68,7 @@ def test_choosing_a_suggestion_opens_that_case_with_the_numbers(qtbot, page):
     assert [b.isChecked() for b in page.message.buttons] == [True, False, False]
     tracking = page.findChild(QLineEdit, "field_tracking_number")
     assert tracking is not None and tracking.text() == "LP00123456789012"
+    assert "tracking LP00123456789012 ✓ in the form" in page.message.summary.text()
     assert "LP00123456789012" in page.preview.text()
     page.vm.select_case("order-unpaid")  # chosen in the list instead: no suggestion checked
     assert not any(b.isChecked() for b in page.message.buttons)
@@ -103,10 +105,10 @@ def test_suggestions_follow_the_language(page):
 def test_a_broken_phrase_file_shows_its_error_and_the_rest_still_works(page, monkeypatch):
     from app.errors import SourceError
 
-    def broken(**_):
+    def broken(*_, **__):
         raise SourceError("buyer_phrases.yaml", 7, "YAML error: bad indent")
 
-    monkeypatch.setattr("app.message.classifier.load_lexicon", broken)  # read at the first paste
+    monkeypatch.setattr("app.message.reader.load_lexicon", broken)  # read at the first paste
     paste(page, MESSAGE)
     assert "buyer_phrases.yaml:7" in page.message.summary.text()
     page.vm.select_case("order-unpaid")

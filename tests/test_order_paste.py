@@ -21,7 +21,7 @@ Order amount: US $25.80
 
 @pytest.fixture(scope="module")
 def labels():
-    return load_order_labels(field_names=load_catalog().fields)
+    return load_order_labels(fields=load_catalog().fields)
 
 
 def test_labelled_lines_fill_their_fields(labels):

@@ -63,7 +63,7 @@ def test_import_with_conflicts_overwrites_nothing_without_consent(tmp_path, pers
     status = {i.template_id: i.status for i in plan.items}
     assert status == {"my-reply": ImportStatus.CONFLICT, "same-one": ImportStatus.SAME,
                       "brand-new": ImportStatus.NEW, "order-unpaid": ImportStatus.OVERRIDE}
-    assert [i.current for i in plan.conflicts()] == [text("Mine")]
+    assert [i.current for i in plan.items if i.status is ImportStatus.CONFLICT] == [text("Mine")]
     assert "my-reply" not in plan.default_choice()
     imported, failed = apply_import(plan, personal, plan.default_choice())
     assert sorted(imported) == ["brand-new", "order-unpaid"] and not failed

@@ -18,7 +18,7 @@ def _run_app(*args: str, env: dict[str, str], then: str = "pass"
              ) -> subprocess.CompletedProcess[str]:
     code = f"import sys; from ui.launch import main; code = main({list(args)!r}); {then}"
     return subprocess.run([sys.executable, "-c", f"{code}; sys.exit(code)"],
-                          capture_output=True, text=True, timeout=60, env=env)
+                          capture_output=True, text=True, timeout=60, env=env, check=False)
 
 
 def _offscreen(home: Path) -> dict[str, str]:

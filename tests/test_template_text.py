@@ -13,7 +13,7 @@ from app.library.template_text import (
     new_template_text,
     split_template,
 )
-from app.library.unsaved import SAMPLE_ORDER, DraftPreviewer
+from app.library.unsaved import SAMPLE_ORDER, EditPreviewer
 
 BUNDLED = sorted((Path(__file__).resolve().parents[1] / "templates").glob("*.j2"))
 
@@ -56,7 +56,7 @@ def test_a_bad_yaml_header_is_reported_with_its_line():
 def test_new_and_duplicated_templates_are_valid(composer):
     case = composer.catalog.case("quality-stained")
     text = new_template_text(case.title.en, case.title.zh, case.category, case.fields)
-    previewer = DraftPreviewer(composer)
+    previewer = EditPreviewer(composer)
     result = previewer.preview("quality-stained-2", text, case.id, SAMPLE_ORDER)
     assert result.problems == () and "8123456789012345" in result.reply
     copy = split_template(duplicate_text(text))
@@ -65,7 +65,7 @@ def test_new_and_duplicated_templates_are_valid(composer):
 
 def test_preview_flags_unknown_fields_with_a_suggestion(composer):
     text = (BUNDLED[0].parent / "order-unpaid.j2").read_text(encoding="utf-8")
-    previewer = DraftPreviewer(composer)
+    previewer = EditPreviewer(composer)
     broken = text.replace("{% include \"greeting\" %}", "{{ buyer_nmae }}", 1)
     result = previewer.preview("order-unpaid", broken, "order-unpaid", SAMPLE_ORDER)
     assert result.reply is None and result.unknown_names == {"buyer_nmae"}
@@ -76,12 +76,12 @@ def test_preview_flags_unknown_fields_with_a_suggestion(composer):
 def test_preview_shows_the_branch_the_template_belongs_to(composer):
     # Sample says minor severity; the serious-quality template still previews with its refund.
     text = (BUNDLED[0].parent / "quality-serious.j2").read_text(encoding="utf-8")
-    result = DraftPreviewer(composer).preview("quality-serious", text, "quality-stained",
+    result = EditPreviewer(composer).preview("quality-serious", text, "quality-stained",
                                               SAMPLE_ORDER)
     assert result.problems == () and result.reply and "[" not in result.reply.split("\n")[0]
 
 
 def test_a_syntax_error_is_located(composer):
     text = "---\ntitle: {en: A, zh: B}\n---\nHi\n{% if buyer_name %}\n=== gloss ===\n好\n"
-    result = DraftPreviewer(composer).preview("order-unpaid", text, "order-unpaid", {})
+    result = EditPreviewer(composer).preview("order-unpaid", text, "order-unpaid", {})
     assert result.reply is None and result.problems[0].line is not None

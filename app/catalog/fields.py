@@ -9,11 +9,12 @@ from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from app.catalog.dates import DateError, parse_date
+from app.catalog.field_types import FieldType
 from app.catalog.labels import Label
 from app.data.yaml_lines import LineDict
 from app.errors import FieldValueError, SourceError, UnknownNameError
 
-FIELD_TYPES = ("text", "int", "money", "date", "choice", "country", "shipping_method", "currency")
 MAX_TEXT_DEFAULT = 500
 MAX_MONEY = Decimal("1000000")
 
@@ -27,7 +28,7 @@ EMPTY: Mapping[str, Any] = MappingProxyType({})  # a shared default nobody can c
 
 class FieldSpec(NamedTuple):
     name: str
-    type: str
+    type: FieldType
     label: Label
     marker: str
     default: Value | None = None
@@ -46,9 +47,12 @@ def _label(data: Any, path: str, line: int) -> Label:
 def spec_from_yaml(
     name: str, data: LineDict, path: str, known: Mapping[str, Iterable[str]]
 ) -> FieldSpec:
-    kind = data.get("type")
-    if kind not in FIELD_TYPES:
-        raise SourceError(path, data.line_of("type"), f"field {name}: unknown type {kind!r}")
+    try:
+        kind = FieldType(data.get("type"))
+    except ValueError:
+        raise SourceError(path, data.line_of("type"), f"field {name}: unknown type "
+                          f"{data.get('type')!r} (one of {', '.join(t.value for t in FieldType)})"
+                          ) from None
     label = _label(data.get("label"), path, data.line_of("label"))
     choices = {str(k): _label(v, path, data.line) for k, v in (data.get("choices") or {}).items()}
     spec = FieldSpec(
@@ -78,7 +82,7 @@ def parse_value(spec: FieldSpec, raw: str, known: Mapping[str, Iterable[str]]) -
     text = raw.strip()
     if not text:
         return None
-    if spec.type == "text":
+    if spec.type is FieldType.TEXT:
         if len(text) > spec.max_length:
             raise FieldValueError(
                 spec.name, f"too long ({len(text):,} characters; at most {spec.max_length:,})",
@@ -124,23 +128,23 @@ def _parse_money(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> 
 
 def _parse_date(spec: FieldSpec, text: str, _: Mapping[str, Iterable[str]]) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise FieldValueError(
-            spec.name, f"{text[:40]!r} is not a date (expected YYYY-MM-DD)",
-            f"{text[:40]!r} 不是日期（格式：YYYY-MM-DD）") from None
+        return parse_date(text)
+    except DateError as exc:
+        raise FieldValueError(spec.name, exc.message, exc.zh) from None
 
 
 def _parse_closed(spec: FieldSpec, text: str, known: Mapping[str, Iterable[str]]) -> str:
-    if spec.type == "choice":
+    if spec.type is FieldType.CHOICE:
         options: list[str] = list(spec.choices)
         value = text.lower()
     else:
-        options = list(known[spec.type])
-        value = text.upper() if spec.type in ("country", "currency") else text.lower()
+        options = list(known[spec.type.value])
+        upper = spec.type in (FieldType.COUNTRY, FieldType.CURRENCY)
+        value = text.upper() if upper else text.lower()
     if value in options:
         return value
-    by_name = _names_to_ids(known.get(spec.type, {}) if spec.type != "choice" else spec.choices)
+    by_name = _names_to_ids(spec.choices if spec.type is FieldType.CHOICE
+                            else known.get(spec.type.value, {}))
     found = by_name.get(text.strip().lower())
     if found is not None:
         return found  # "Germany", "德国", "ePacket": the names the form and the buyer use
@@ -160,12 +164,12 @@ def _names_to_ids(known: Iterable[str] | Mapping[str, object]) -> dict[str, str]
     return names
 
 
-_PARSERS: dict[str, Callable[[FieldSpec, str, Mapping[str, Iterable[str]]], Value]] = {
-    "int": _parse_int,
-    "money": _parse_money,
-    "date": _parse_date,
-    "choice": _parse_closed,
-    "country": _parse_closed,
-    "shipping_method": _parse_closed,
-    "currency": _parse_closed,
+_PARSERS: dict[FieldType, Callable[[FieldSpec, str, Mapping[str, Iterable[str]]], Value]] = {
+    FieldType.INT: _parse_int,
+    FieldType.MONEY: _parse_money,
+    FieldType.DATE: _parse_date,
+    FieldType.CHOICE: _parse_closed,
+    FieldType.COUNTRY: _parse_closed,
+    FieldType.SHIPPING_METHOD: _parse_closed,
+    FieldType.CURRENCY: _parse_closed,
 }

@@ -1,71 +1,48 @@
-"""One call from a case and the order facts to the reply, its gloss and the suggestion."""
+"""One call from a case and the order facts to the reply, its gloss and what the policy allows."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from app.catalog.catalog import Case, Catalog, load_catalog
 from app.catalog.fields import Value
 from app.catalog.labels import Label
 from app.compose.render import Missing, Renderer
+from app.compose.result import ActionRow, Composition, Marker, Needed, Suggestion
+from app.compose.textfmt import money
 from app.data.bundled import bundled_dir
-from app.library.layers import BUNDLED, TemplateLibrary
-from app.policy.context import CASE_NAMES, COMPUTED_SOURCES, computed_values, with_defaults
+from app.errors import SourceError
+from app.library.layers import Layer, TemplateLibrary
+from app.policy.context import (
+    CASE_NAMES,
+    COMPUTED_MARKERS,
+    COMPUTED_SOURCES,
+    computed_values,
+    with_defaults,
+)
 from app.policy.loader import load_policy
-from app.policy.rules import Decision, Policy, Reason, Refund
+from app.policy.rules import Action, Decision, Policy, Refund
+from app.review.review import Review, Reviewer
 
 REFUND_NAMES = ("refund_min", "refund_max", "refund_currency", "actions")
-
-
-class Suggestion(NamedTuple):
-    actions: tuple[str, ...]
-    refund: Refund | None
-    deadline: dt.date | None
-    days_left: int | None
-    checks: tuple[Label, ...]
-    reasons: tuple[Reason, ...]
-    template: str
-
-    def to_json(self) -> dict[str, Any]:
-        refund = self.refund
-        return {
-            "actions": list(self.actions),
-            "refund": {"min": float(refund.min), "max": float(refund.max),
-                       "currency": refund.currency} if refund else None,
-            "deadline": self.deadline.isoformat() if self.deadline else None,
-            "days_left": self.days_left,
-            "checks": [check.en for check in self.checks],
-            "reasons": [reason.text() for reason in self.reasons],
-            "template": self.template,
-        }
-
-
-class Composition(NamedTuple):
-    case: Case
-    reply: str
-    gloss: str
-    missing_fields: tuple[str, ...]
-    suggestion: Suggestion
-
-    def to_json(self) -> dict[str, Any]:
-        return {"case": self.case.id, "reply": self.reply, "gloss": self.gloss,
-                "missing_fields": list(self.missing_fields),
-                "suggestion": self.suggestion.to_json()}
+REFUND_MARKER = Label("refund amount", "退款金额")
 
 
 class Composer:
     """The domain's front door: the window and the CLI both call `compose`."""
 
-    def __init__(self, catalog: Catalog, policy: Policy, library: TemplateLibrary) -> None:
+    def __init__(self, catalog: Catalog, policy: Policy, library: TemplateLibrary,
+                 reviewer: Reviewer | None = None) -> None:
         self.catalog = catalog
         self.policy = policy
         self.library = library
+        self.reviewer = reviewer or Reviewer()
         self.renderer = Renderer(library, template_names(catalog, policy))
         # Markers depend on the catalog alone; a reply asks for two dozen on every keystroke.
-        self._markers: dict[tuple[str, str], Missing] = {}
+        self._markers: dict[tuple[str, tuple[str, ...]], Missing] = {}
 
     @classmethod
     def load(cls, user_dir: Path | None = None, team_dir: Path | None = None) -> Composer:
@@ -73,7 +50,9 @@ class Composer:
         return cls(catalog, policy, TemplateLibrary(library_layers(user_dir, team_dir)))
 
     def compose(self, case_id: str, values: Mapping[str, Value],
-                today: dt.date | None = None) -> Composition:
+                today: dt.date | None = None, review: bool = True) -> Composition:
+        """The reply and everything shown beside it. `review=False` leaves the rule warnings
+        and English hints out (empty), for a caller that reviews the text itself."""
         case = self.catalog.case(case_id)
         fields = self._fields(case, values)
         scope = self._scope(case, fields, today)
@@ -81,9 +60,17 @@ class Composer:
         context = self._template_context(scope, decision)
         reply = self.renderer.render(decision.rule.template, context)
         gloss = self.renderer.render(decision.rule.template + ".zh", context)
-        return Composition(case, reply.text, gloss.text,
-                           self._missing(case, fields, decision, reply.missing + gloss.missing),
-                           self._suggestion(case, scope, decision))
+        shown = tuple(dict.fromkeys(reply.missing + gloss.missing))
+        return Composition(
+            case, reply.text, gloss.text,
+            needed=self._needed(case, fields, decision, shown),
+            markers=tuple(Marker(f"[{m.marker}]", m.name, m.needs) for m in shown),
+            suggestion=self._suggestion(case, scope, decision),
+            review=self.review(reply.text) if review else Review((), ()))
+
+    def review(self, text: str) -> Review:
+        """Rule warnings and English hints for a reply text (the agent may have edited it)."""
+        return self.reviewer.review(text)
 
     def preview_context(self, case_id: str, values: Mapping[str, Value],
                         today: dt.date | None = None,
@@ -101,7 +88,7 @@ class Composer:
                 decision = self.policy.decision_for(rule, scope)
         return self._template_context(scope, decision)
 
-    def use_layers(self, layers: Sequence[tuple[str, Path]]) -> None:
+    def use_layers(self, layers: Sequence[tuple[Layer, Path]]) -> None:
         """Read templates from these folders from now on (a team folder set, another
         personal folder): a fresh library and renderer, so nothing stale is kept."""
         self.library = TemplateLibrary(layers)
@@ -120,66 +107,88 @@ class Composer:
     def _template_context(self, scope: Mapping[str, Any], decision: Decision) -> dict[str, Any]:
         context = {**self.policy.constants}
         for name, value in scope.items():
-            context[name] = self._missing_marker(name, scope) if value is None else value
+            context[name] = self._marker(name, scope) if value is None else value
         refund = decision.refund
         if refund is None:
-            blocker = self._blocker(decision.empty_names, scope) or "refund"
-            marker = Missing(blocker, self._marker(blocker, "refund amount"),
-                             self._marker_zh(blocker, "退款金额"))
+            marker = self._marker("refund", scope, decision.empty_names)
             context.update(refund_min=marker, refund_max=marker, refund_currency="USD")
         else:
             context.update(refund_min=refund.min, refund_max=refund.max,
                            refund_currency=refund.currency)
-        context["actions"] = list(decision.rule.actions)
+        context["actions"] = [action.value for action in decision.rule.actions]
         return context
 
-    def _missing_marker(self, name: str, scope: Mapping[str, Any]) -> Missing:
-        field = self._blocker(COMPUTED_SOURCES.get(name, (name,)), scope) or name
-        marker = self._markers.get((name, field))
+    def _marker(self, name: str, scope: Mapping[str, Any],
+                inputs: Iterable[str] | None = None) -> Missing:
+        """The marker of an empty value: its own name ("[deadline]", not "[ship date]"),
+        and the empty order fields it waits for."""
+        needs = self._empty_sources(COMPUTED_SOURCES.get(name, (name,)) if inputs is None
+                                    else inputs, scope)
+        key = (name, needs)
+        marker = self._markers.get(key)
         if marker is None:
-            marker = self._markers[name, field] = Missing(
-                field, self._marker(field, name.replace("_", " ")),
-                self._marker_zh(field, name.replace("_", " ")))
+            label = self._marker_label(name)
+            marker = self._markers[key] = Missing(name, label.en, label.zh, needs)
         return marker
 
-    def _blocker(self, names: Iterable[str], scope: Mapping[str, Any]) -> str | None:
-        """The first empty order field behind these names."""
-        for name in sorted(names):
-            for source in COMPUTED_SOURCES.get(name, (name,)):
-                if source in self.catalog.fields and scope.get(source) is None:
-                    return str(source)
-        return None
+    def _marker_label(self, name: str) -> Label:
+        spec = self.catalog.fields.get(name)
+        if spec is not None:
+            return Label(spec.marker, spec.label.zh)
+        if name == "refund":
+            return REFUND_MARKER
+        return COMPUTED_MARKERS.get(name) or Label(name.replace("_", " "), name)
 
-    def _marker(self, field: str, fallback: str) -> str:
-        spec = self.catalog.fields.get(field)
-        return spec.marker if spec else fallback
+    def _empty_sources(self, names: Iterable[str], scope: Mapping[str, Any]) -> tuple[str, ...]:
+        """The empty order fields behind these names (fields or computed values)."""
+        empty = {source for name in names for source in COMPUTED_SOURCES.get(name, (name,))
+                 if source in self.catalog.fields and scope.get(source) is None}
+        return tuple(sorted(empty))
 
-    def _marker_zh(self, field: str, fallback: str) -> str:
-        spec = self.catalog.fields.get(field)
-        return spec.label.zh if spec else fallback
-
-    def _missing(self, case: Case, fields: Mapping[str, Value | None], decision: Decision,
-                 rendered: tuple[str, ...]) -> tuple[str, ...]:
-        needed = set(rendered) | {n for n in case.required if fields.get(n) is None}
-        for name in decision.empty_names:
-            needed |= {s for s in COMPUTED_SOURCES.get(name, (name,))
-                       if s in self.catalog.fields and fields.get(s) is None}
-        ordered = [n for n in case.fields if n in needed]
-        return tuple(ordered + sorted(needed - set(ordered)))
+    def _needed(self, case: Case, fields: Mapping[str, Value | None], decision: Decision,
+                shown: Iterable[Missing]) -> tuple[Needed, ...]:
+        """The empty fields of this case's form that the reply or the policy waits for."""
+        waiting = {n for n in case.required if fields.get(n) is None}
+        waiting.update(*(marker.needs for marker in shown))
+        waiting.update(self._empty_sources(decision.empty_names, fields))
+        return tuple(Needed(n, self.catalog.fields[n].label) for n in case.fields
+                     if n in waiting)
 
     def _suggestion(self, case: Case, scope: Mapping[str, Any], decision: Decision) -> Suggestion:
         rule, case_policy = decision.rule, self.policy.cases[case.id]
         checks = dict.fromkeys((*case_policy.checks, *rule.checks))
         reasons = dict.fromkeys((*case_policy.reasons, *rule.reasons))
         return Suggestion(
-            actions=rule.actions,
+            actions=tuple(ActionRow(action, self.policy.actions[action],
+                                    _shown_amount(action, decision.refund))
+                          for action in rule.actions),
             refund=decision.refund,
             deadline=scope.get("deadline"),
             days_left=scope.get("days_left"),
+            warning_days=int(self.policy.constants.get("deadline_warning_days", 7)),
             checks=tuple(self.policy.checks[c] for c in checks),
             reasons=tuple(self.policy.reasons[r] for r in reasons),
             template=rule.template,
+            template_title=self._title(rule.template),
         )
+
+    def _title(self, template_id: str) -> Label:
+        try:
+            return self.library.get(template_id).title
+        except SourceError:
+            return Label(template_id, template_id)
+
+
+def _shown_amount(action: Action, refund: Refund | None) -> str | None:
+    """A full refund is the top of the range, never "up to" it; a partial one is its range."""
+    if refund is None or not action.is_refund:
+        return None
+    high = str(money(refund.max, refund.currency))
+    if action is Action.FULL_REFUND or refund.min == refund.max:
+        return high
+    if refund.min == 0:
+        return f"≤ {high}"
+    return f"{money(refund.min, refund.currency)}–{high}"
 
 
 def load_catalog_and_policy() -> tuple[Catalog, Policy]:
@@ -205,11 +214,11 @@ def template_names(catalog: Catalog, policy: Policy | None) -> set[str]:
     return names
 
 
-def library_layers(user_dir: Path | None, team_dir: Path | None) -> list[tuple[str, Path]]:
-    layers: list[tuple[str, Path]] = []
+def library_layers(user_dir: Path | None, team_dir: Path | None) -> list[tuple[Layer, Path]]:
+    layers: list[tuple[Layer, Path]] = []
     if user_dir is not None:
-        layers.append(("personal", user_dir))
+        layers.append((Layer.PERSONAL, user_dir))
     if team_dir is not None:
-        layers.append(("team", team_dir))
-    layers.append((BUNDLED, bundled_dir("templates")))
+        layers.append((Layer.TEAM, team_dir))
+    layers.append((Layer.BUNDLED, bundled_dir("templates")))
     return layers

@@ -29,14 +29,19 @@ GLOSS_SUFFIX = ".zh"
 
 
 class Missing:
-    """An empty value: falsy in `{% if %}`, printed as a marker such as "[tracking number]"."""
+    """An empty value: falsy in `{% if %}`, printed as a marker such as "[tracking number]".
 
-    __slots__ = ("field", "marker", "marker_zh")
+    `name` is the field or computed value it stands for; `needs`, the empty order fields it
+    waits for (a deadline needs the ship date and the shipping method)."""
 
-    def __init__(self, field: str, marker: str, marker_zh: str | None = None) -> None:
-        self.field = field
+    __slots__ = ("marker", "marker_zh", "name", "needs")
+
+    def __init__(self, name: str, marker: str, marker_zh: str | None = None,
+                 needs: tuple[str, ...] = ()) -> None:
+        self.name = name
         self.marker = marker
         self.marker_zh = marker_zh or marker
+        self.needs = needs or (name,)
 
     def __bool__(self) -> bool:
         return False
@@ -58,7 +63,7 @@ class Missing:
     __lt__ = __le__ = __gt__ = __ge__ = _false
 
 
-_rendered_missing: ContextVar[list[str]] = ContextVar("rendered_missing")
+_rendered_missing: ContextVar[list[Missing]] = ContextVar("rendered_missing")
 _rendering_gloss: ContextVar[bool] = ContextVar("rendering_gloss")
 
 
@@ -66,13 +71,13 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, Missing):
         sink = _rendered_missing.get(None)
         if sink is not None:
-            sink.append(value.field)
+            sink.append(value)
     return value
 
 
 class Rendered(NamedTuple):
     text: str
-    missing: tuple[str, ...]  # fields whose markers appear in the text
+    missing: tuple[Missing, ...]  # the markers that appear in the text
 
 
 class _LibraryLoader(BaseLoader):
@@ -131,7 +136,7 @@ class Renderer:
         self.env.filters.update(FILTERS)
 
     def render(self, name: str, context: Mapping[str, Any]) -> Rendered:
-        sink: list[str] = []
+        sink: list[Missing] = []
         token = _rendered_missing.set(sink)
         gloss_token = _rendering_gloss.set(name.endswith(GLOSS_SUFFIX))
         try:

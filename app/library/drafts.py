@@ -6,12 +6,15 @@ the edit started from, so a recovered draft can still tell whether that file cha
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.data.atomic import FileState, atomic_write
+from app.errors import ComposerError
+from app.library.layers import TemplateLibrary
 from app.library.store import ID_PATTERN, check_id
 
 
@@ -63,3 +66,55 @@ def _read(path: Path) -> Draft | None:
             or path.stem != template_id:
         return None
     return Draft(template_id, text, FileState.from_json(record.get("base")), saved_at)
+
+
+class DraftKeeper:
+    """Keeps a draft for each unsaved template (and only for those), written when its text
+    changed since its last draft. A draft that can't be written is reported, never raised:
+    one broken template or a read-only folder must not stop the drafts of the others."""
+
+    def __init__(self, store: DraftStore) -> None:
+        self.store = store
+        self._written: dict[str, str] = {}  # id -> the text last written as its draft
+
+    def keep(self, unsaved: dict[str, tuple[str, FileState | None]],
+             saved: list[str]) -> list[str]:
+        """Write the drafts of `unsaved` (id -> (text, base)), drop those of `saved`; the
+        problems, one line each."""
+        problems = []
+        for template_id, (text, base) in unsaved.items():
+            if self._written.get(template_id) == text:
+                continue
+            try:
+                self.store.write(template_id, text, base)
+            except (OSError, ComposerError) as exc:
+                problems.append(f"{template_id}: {exc}")
+                continue
+            self._written[template_id] = text
+        for template_id in saved:
+            if template_id in self._written:
+                self.forget(template_id)
+        return problems
+
+    def forget(self, template_id: str) -> None:
+        """The template was saved, reloaded or removed: its draft is no longer needed."""
+        with contextlib.suppress(OSError, ComposerError):  # a draft we couldn't write either
+            self.store.discard(template_id)
+        self._written.pop(template_id, None)
+
+    def adopt(self, draft: Draft) -> None:
+        """A recovered draft: its file already holds this text."""
+        self._written[draft.template_id] = draft.text
+
+    def left_over(self, library: TemplateLibrary) -> list[Draft]:
+        """Drafts a crash left that differ from their template (the others are removed)."""
+        offered = []
+        for draft in self.store.load_all():
+            found = library.path_of(draft.template_id)
+            if found is None:
+                continue  # its template is gone; the draft file stays for a person to find
+            if found[1].read_text(encoding="utf-8", errors="replace") == draft.text:
+                self.forget(draft.template_id)
+            else:
+                offered.append(draft)
+        return offered

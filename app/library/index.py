@@ -9,18 +9,17 @@ from pathlib import Path
 from app.catalog.labels import Label
 from app.compose.composer import Composer
 from app.errors import SourceError
+from app.library.layers import Layer
 from app.library.template_file import SUFFIX
 from app.library.template_text import split_template
 from app.policy.rules import Policy
-
-PERSONAL = "personal"
 
 
 @dataclass(frozen=True)
 class TemplateEntry:
     id: str
-    layer: str
-    below: str | None  # the layer this one overrides (None: the only version)
+    layer: Layer
+    below: Layer | None  # the layer this one overrides (None: the only version)
     title: Label
     category: str
     problems: tuple[SourceError, ...]
@@ -28,12 +27,21 @@ class TemplateEntry:
 
     @property
     def customised(self) -> bool:
-        return self.layer == PERSONAL and self.below is not None
+        return self.layer is Layer.PERSONAL and self.below is not None
 
     @property
     def deletable(self) -> bool:
         """Only in the personal layer: deleting it removes the template (else: revert)."""
-        return self.layer == PERSONAL and self.below is None
+        return self.layer is Layer.PERSONAL and self.below is None
+
+    @property
+    def read_only(self) -> bool:
+        """Team and bundled templates: saving one makes it a personal version."""
+        return self.layer is not Layer.PERSONAL
+
+    @property
+    def overrides_team(self) -> bool:
+        return self.below is Layer.TEAM
 
     @property
     def is_partial(self) -> bool:
@@ -69,7 +77,7 @@ def cases_using(policy: Policy, template_id: str) -> list[str]:
             if template_id in case.templates()]
 
 
-def _layers_below(composer: Composer, layer: str) -> list[tuple[str, Path]]:
+def _layers_below(composer: Composer, layer: Layer) -> list[tuple[Layer, Path]]:
     layers = composer.library.layers
     names = [name for name, _ in layers]
     return list(layers[names.index(layer) + 1:]) if layer in names else []

@@ -6,12 +6,24 @@ from __future__ import annotations
 import os
 import stat as stat_mode
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 
 from app.errors import SourceError
 from app.library.template_file import SUFFIX, TemplateFile, parse_template
 
-BUNDLED = "bundled"
+
+class Layer(str, Enum):
+    """Where a template comes from, highest first. The values are the words the window and
+    messages show."""
+
+    UNSAVED = "unsaved"  # the text being edited in the Templates tab, not yet saved
+    PERSONAL = "personal"  # the user's own folder (or --library DIR): the only one written to
+    TEAM = "team"  # a shared folder the team lead keeps (read-only here)
+    BUNDLED = "bundled"  # shipped with the app
+
+
+BUNDLED = Layer.BUNDLED
 
 
 class TemplateLibrary:
@@ -20,7 +32,7 @@ class TemplateLibrary:
     Files are read lazily and re-read only when their (mtime, size) changes.
     """
 
-    def __init__(self, layers: Sequence[tuple[str, Path]]) -> None:
+    def __init__(self, layers: Sequence[tuple[Layer, Path]]) -> None:
         self.layers = list(layers)  # highest first
         self._cache: dict[Path, TemplateFile] = {}
 
@@ -33,7 +45,7 @@ class TemplateLibrary:
                         found[entry.name[: -len(SUFFIX)]] = None
         return sorted(found)
 
-    def path_of(self, template_id: str) -> tuple[str, Path] | None:
+    def path_of(self, template_id: str) -> tuple[Layer, Path] | None:
         found = self.locate(template_id)
         return (found[0], found[1]) if found else None
 
@@ -56,7 +68,7 @@ class TemplateLibrary:
         self._cache[path] = parsed
         return parsed
 
-    def locate(self, template_id: str) -> tuple[str, Path, tuple[int, int]] | None:
+    def locate(self, template_id: str) -> tuple[Layer, Path, tuple[int, int]] | None:
         """The layer and file that serve `template_id` now, with the file's (mtime_ns, size):
         one stat per layer looked at, highest first."""
         name = template_id + SUFFIX

@@ -16,12 +16,13 @@ from pathlib import Path, PurePosixPath
 
 from app.data.atomic import FileState, atomic_write
 from app.errors import SourceError
-from app.library.layers import TemplateLibrary
+from app.library.layers import Layer, TemplateLibrary
 from app.library.store import ID_PATTERN, PersonalStore, StoreError
 from app.library.template_file import SUFFIX, parse_template
 
 MAX_FILES = 1000
 MAX_FILE_BYTES = 1_000_000  # a reply template is a few kB; anything bigger is not one
+MAX_DEPTH = 2  # `<id>.j2` at the top of the pack or in one folder
 
 
 class ImportStatus(Enum):
@@ -40,6 +41,11 @@ class ImportItem:
     personal: FileState | None  # the personal file when planned (to notice later edits)
     problem: str | None  # why the file isn't a valid template, if it isn't
 
+    @property
+    def changes_nothing(self) -> bool:
+        """The person's own version is the same: nothing to choose."""
+        return self.status is ImportStatus.SAME
+
 
 @dataclass(frozen=True)
 class ImportPlan:
@@ -52,8 +58,6 @@ class ImportPlan:
         return {i.template_id for i in self.items
                 if i.status in (ImportStatus.NEW, ImportStatus.OVERRIDE) and i.problem is None}
 
-    def conflicts(self) -> list[ImportItem]:
-        return [i for i in self.items if i.status is ImportStatus.CONFLICT]
 
 
 def read_pack(source: Path) -> tuple[dict[str, str], list[str]]:
@@ -100,16 +104,24 @@ def _templates(entries: Iterable[tuple[str, bytes | None]],
 
 def _bad_entry(name: str, data: bytes | None, found: Mapping[str, str]) -> str | None:
     path = PurePosixPath(name.replace("\\", "/"))
+    return _bad_name(path) or _bad_content(path.stem, data, found)
+
+
+def _bad_name(path: PurePosixPath) -> str | None:
     # Only `<id>.j2` at the top or in one folder: never `..`, absolute paths or odd names.
-    if path.is_absolute() or ".." in path.parts or len(path.parts) > 2:
+    if path.is_absolute() or ".." in path.parts or len(path.parts) > MAX_DEPTH:
         return "not a template file name"
     if path.suffix != SUFFIX:
         return "not a .j2 template"
     if not ID_PATTERN.fullmatch(path.stem):
         return "not a template id (use a-z, 0-9 and '-')"
+    return None
+
+
+def _bad_content(template_id: str, data: bytes | None, found: Mapping[str, str]) -> str | None:
     if data is None:
         return f"larger than {MAX_FILE_BYTES:,} bytes"
-    if path.stem in found:
+    if template_id in found:
         return "the same id twice"
     try:
         data.decode("utf-8")
@@ -167,7 +179,7 @@ def plan_import(source: Path, store: PersonalStore, library: TemplateLibrary) ->
 
 def _problem(template_id: str, text: str) -> str | None:
     try:
-        parse_template(Path(template_id + SUFFIX), text, "pack")
+        parse_template(Path(template_id + SUFFIX), text, Layer.UNSAVED)
     except SourceError as exc:
         return str(exc)
     return None

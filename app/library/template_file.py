@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
 from app.catalog.labels import Label
 from app.data.yaml_lines import LineDict, parse_yaml
+
+if TYPE_CHECKING:
+    from app.library.layers import Layer
 from app.errors import SourceError
 
 SUFFIX = ".j2"
@@ -24,7 +27,7 @@ GLOSS_MARK = "=== gloss ==="
 class TemplateFile(NamedTuple):
     id: str
     path: Path
-    layer: str
+    layer: Layer
     title: Label
     category: str
     body: str
@@ -44,7 +47,7 @@ class TemplateFile(NamedTuple):
         return "\n" * (self.body_line - 1) + self.body
 
 
-def parse_template(path: Path, text: str, layer: str,
+def parse_template(path: Path, text: str, layer: Layer,
                    stamp: tuple[int, int] | None = None) -> TemplateFile:
     """The parts of a template file; `stamp` is its (mtime_ns, size) if the caller knows it
     (else it is read from the file, or (0, 0) for a text that has no file)."""

@@ -151,3 +151,10 @@ def duplicate_text(text: str) -> str:
     parts = split_template(text)
     return join_template(parts.with_edits(title_en=f"{parts.title_en} (copy)".strip(),
                                           title_zh=f"{parts.title_zh}（副本）"))
+
+
+class TemplateCodec:
+    """The editor's view of a file: `split` into parts, `join` them back."""
+
+    split = staticmethod(split_template)
+    join = staticmethod(join_template)

@@ -1,7 +1,7 @@
 """Previewing and checking a template while it is edited, before it is saved.
 
-The unsaved text is laid over the library as a "draft" layer of one file, rendered by its
-own Renderer so the window's compiled templates stay untouched. The draft's path never
+The unsaved text is laid over the library as an "unsaved" layer of one file, rendered by its
+own Renderer so the window's compiled templates stay untouched. The unsaved text's path never
 exists, so the renderer's up-to-date check always recompiles it: each keystroke is seen.
 """
 
@@ -15,14 +15,15 @@ from pathlib import Path
 from jinja2 import TemplateSyntaxError, meta
 
 from app.catalog.fields import Value
+from app.catalog.labels import Label
 from app.compose.composer import Composer
 from app.compose.render import GLOSS_SUFFIX, Renderer
 from app.errors import ComposerError, SourceError
-from app.library.layers import TemplateLibrary
+from app.library.layers import Layer, TemplateLibrary
 from app.library.template_file import SUFFIX, TemplateFile, parse_template
+from app.review.review import Review
 
-DRAFT_LAYER = "draft"
-DRAFT_FOLDER = Path("<unsaved>")
+UNSAVED_FOLDER = Path("<unsaved>")
 
 # A plausible order for previews, as an agent would type it.
 SAMPLE_ORDER: dict[str, str] = {
@@ -39,38 +40,38 @@ SAMPLE_ORDER: dict[str, str] = {
 }
 
 
-class DraftLibrary(TemplateLibrary):
+class UnsavedLibrary(TemplateLibrary):
     """The base library, with one template's file replaced by unsaved text."""
 
     def __init__(self, base: TemplateLibrary) -> None:
         super().__init__(base.layers)
         self.base = base
-        self._draft: tuple[str, str] | None = None  # (id, text)
+        self._unsaved: tuple[str, str] | None = None  # (id, text)
         self._parsed: TemplateFile | SourceError | None = None
 
     @property
-    def draft_path(self) -> Path | None:
-        return DRAFT_FOLDER / (self._draft[0] + SUFFIX) if self._draft else None
+    def unsaved_path(self) -> Path | None:
+        return UNSAVED_FOLDER / (self._unsaved[0] + SUFFIX) if self._unsaved else None
 
-    def set_draft(self, template_id: str, text: str) -> None:
-        if self._draft != (template_id, text):
-            self._draft = (template_id, text)
-            path = DRAFT_FOLDER / (template_id + SUFFIX)
+    def set_unsaved(self, template_id: str, text: str) -> None:
+        if self._unsaved != (template_id, text):
+            self._unsaved = (template_id, text)
+            path = UNSAVED_FOLDER / (template_id + SUFFIX)
             try:
-                self._parsed = parse_template(path, text, DRAFT_LAYER)
+                self._parsed = parse_template(path, text, Layer.UNSAVED)
             except SourceError as exc:
                 self._parsed = exc
 
     def ids(self) -> list[str]:
-        return sorted(set(self.base.ids()) | ({self._draft[0]} if self._draft else set()))
+        return sorted(set(self.base.ids()) | ({self._unsaved[0]} if self._unsaved else set()))
 
-    def path_of(self, template_id: str) -> tuple[str, Path] | None:
-        if self._draft and template_id == self._draft[0]:
-            return DRAFT_LAYER, DRAFT_FOLDER / (template_id + SUFFIX)
+    def path_of(self, template_id: str) -> tuple[Layer, Path] | None:
+        if self._unsaved and template_id == self._unsaved[0]:
+            return Layer.UNSAVED, UNSAVED_FOLDER / (template_id + SUFFIX)
         return self.base.path_of(template_id)
 
     def get(self, template_id: str) -> TemplateFile:
-        if self._draft and template_id == self._draft[0]:
+        if self._unsaved and template_id == self._unsaved[0]:
             if isinstance(self._parsed, SourceError):
                 raise self._parsed
             assert self._parsed is not None
@@ -86,28 +87,29 @@ class Problem:
     zh: str | None = None  # the message in Chinese, when known
 
     def message_in(self, lang: str) -> str:
-        return self.zh if self.zh and lang.startswith("zh") else self.message
+        return Label(self.message, self.zh or self.message).get(lang)
 
 
 @dataclass(frozen=True)
-class DraftPreview:
+class EditPreview:
     template_id: str
     case_id: str | None
     reply: str | None  # None when it can't render (keep showing the last good one)
     gloss: str | None
     problems: tuple[Problem, ...]
     unknown_names: frozenset[str]  # names the catalog doesn't know, to flag in the text
+    review: Review | None = None  # of the rendered reply, as the compose tab would show it
 
 
-class DraftPreviewer:
+class EditPreviewer:
     def __init__(self, composer: Composer) -> None:
         self.composer = composer
-        self.library = DraftLibrary(composer.library)
+        self.library = UnsavedLibrary(composer.library)
         self.renderer = Renderer(self.library, composer.renderer.known_names)
 
     def preview(self, template_id: str, text: str, case_id: str | None,
-                values: Mapping[str, str], today: dt.date | None = None) -> DraftPreview:
-        self.library.set_draft(template_id, text)
+                values: Mapping[str, str], today: dt.date | None = None) -> EditPreview:
+        self.library.set_unsaved(template_id, text)
         problems = [self._problem(e) for e in self.renderer.check(template_id)]
         reply = gloss = None
         if not problems and case_id is not None:
@@ -118,8 +120,9 @@ class DraftPreviewer:
             except Exception as exc:  # a half-typed template must never take the editor down
                 problems.append(Problem(None, f"can't render: {exc!r}", "",
                                         f"无法渲染：{exc!r}"))
-        return DraftPreview(template_id, case_id, reply, gloss, tuple(problems),
-                            self._unknown_names(template_id))
+        review = self.composer.review(reply) if reply is not None else None
+        return EditPreview(template_id, case_id, reply, gloss, tuple(problems),
+                           self._unknown_names(template_id), review)
 
     def _render(self, template_id: str, case_id: str, values: Mapping[str, str],
                 today: dt.date | None) -> tuple[str, str]:
@@ -131,7 +134,7 @@ class DraftPreviewer:
         return reply, gloss
 
     def _problem(self, error: SourceError) -> Problem:
-        if error.path == str(self.library.draft_path):
+        if error.path == str(self.library.unsaved_path):
             return Problem(error.line, error.message, "", error.zh)
         return Problem(None, error.message, error.location(), error.zh)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.data.atomic import FileState, read_with_state
 from app.library.drafts import Draft
-from app.library.layers import TemplateLibrary
+from app.library.layers import Layer, TemplateLibrary
 from app.library.store import PersonalStore, StoreError
 
 
@@ -21,7 +21,7 @@ class Buffer:
     template_id: str
     text: str  # what the editor shows
     saved_text: str  # the file's text when read or saved
-    layer: str  # where the saved text came from
+    layer: Layer  # where the saved text came from
     source: tuple[Path, FileState]  # the file read, as it was
     personal: FileState | None  # the personal file as it was (None: there was none)
 
@@ -46,7 +46,7 @@ class Workspace:
         if found is None or read is None:
             raise StoreError(f"no template {template_id!r}")
         text = read[0].decode("utf-8", errors="replace").replace("\r\n", "\n")
-        personal = read[1] if found[0] == "personal" else self.store.state(template_id)
+        personal = read[1] if found[0] is Layer.PERSONAL else self.store.state(template_id)
         buffer = Buffer(template_id, text, text, found[0], (found[1], read[1]), personal)
         self.buffers[template_id] = buffer
         return buffer
@@ -60,7 +60,7 @@ class Workspace:
         buffer = self.open(template_id)
         state = self.store.save(template_id, buffer.text, buffer.personal, force=force)
         buffer.saved_text = buffer.text
-        buffer.layer = "personal"
+        buffer.layer = Layer.PERSONAL
         buffer.personal = state
         buffer.source = (self.store.path(template_id), state)
         return buffer

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 LANGUAGES = {"en": Label("English", "英语"), "es": Label("Spanish", "西班牙语"),
              "pt": Label("Portuguese", "葡萄牙语"), "ru": Label("Russian", "俄语"),
              "fr": Label("French", "法语")}
+CYRILLIC_SHARE = 0.3  # of the letters: a Russian message (with a Latin order id or URL)
 MAX_CHARS = 20_000  # a pasted conversation longer than this is read from its start only
 TOP = 3
 
@@ -56,6 +57,14 @@ class CaseGuess(NamedTuple):
     phrases: tuple[str, ...]  # the lexicon's phrases found, normalised
 
 
+class Said(NamedTuple):
+    """Something the buyer says that the agent should see before the case (a dispute…)."""
+
+    signal: str  # its id: "dispute", "refund", "cancel"
+    label: Label  # how the window names it
+    note: Label | None  # what it means for the agent (a deadline to answer), if anything
+
+
 class Reading(NamedTuple):
     """What one buyer message says."""
 
@@ -64,6 +73,12 @@ class Reading(NamedTuple):
     language: str | None  # "en", "es", "pt", "ru", "fr"; None when unclear
     values: dict[str, str]  # order fields found in the text: order_id, tracking_number
     truncated: bool  # longer than MAX_CHARS: only its start was read
+    said: tuple[Said, ...] = ()  # the signals, with their labels and notes
+    limit: int = MAX_CHARS
+
+    @property
+    def language_name(self) -> Label | None:
+        return LANGUAGES.get(self.language) if self.language else None
 
 
 class Lexicon(NamedTuple):
@@ -78,10 +93,11 @@ class Lexicon(NamedTuple):
         truncated = len(text) > MAX_CHARS
         text = text[:MAX_CHARS]
         normal = normalise(text)
-        signals = {p.owner for p in _match(self.signal_phrases, normal)}
-        return Reading(self._guesses(_match(self.group_phrases, normal)),
-                       tuple(s for s in self.signals if s in signals),
-                       self._language(text, normal), extract_values(text), truncated)
+        found = {p.owner for p in _match(self.signal_phrases, normal)}
+        signals = tuple(s for s in self.signals if s in found)
+        return Reading(self._guesses(_match(self.group_phrases, normal)), signals,
+                       self._language(text, normal), extract_values(text), truncated,
+                       tuple(Said(s, self.signals[s], self.notes.get(s)) for s in signals))
 
     def _guesses(self, matched: list[Phrase]) -> tuple[CaseGuess, ...]:
         scores: dict[str, float] = {}
@@ -97,7 +113,7 @@ class Lexicon(NamedTuple):
 
     def _language(self, text: str, normal: str) -> str | None:
         letters = sum(c.isalpha() for c in text) or 1
-        if len(_CYRILLIC.findall(text)) / letters > 0.3:
+        if len(_CYRILLIC.findall(text)) / letters > CYRILLIC_SHARE:
             return "ru"
         if _HAN.search(text):
             return None  # Chinese: the agent reads it anyway

@@ -8,26 +8,34 @@ date is a date), so a sentence that happens to start with "Order:" fills nothing
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from app.catalog.dates import DateError, parse_date
+from app.catalog.field_types import FieldType
+from app.catalog.fields import FieldSpec
 from app.data.bundled import bundled_dir
 from app.data.yaml_lines import LineDict, load_yaml_file
 from app.errors import SourceError
 
 _SEPARATOR = re.compile(r"\s*[:：]\s*|\t+")
 _LABEL_END = re.compile(r"[\s:：.#]+$")
-_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+# A date inside a cell ("2026/10/20 14:33", "发货时间 2026年10月20日"): the one parser reads it.
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?:\s*日)?|\d{8}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d{1,2})?")
 _CURRENCY = re.compile(r"\b(USD|EUR|GBP|RUB|BRL|CNY)\b|(US\s*\$)|(€)", re.IGNORECASE)
 MAX_LABEL = 30
 MAX_VALUE = 200
+MAX_TEXT = 80  # a longer "value" is a sentence, not an order fact
+MIN_ORDER_DIGITS = 6
+MIN_COLUMNS = 2  # a copied spreadsheet row: a header line and a row, tab-separated
 
 
 class OrderLabels(NamedTuple):
     fields: Mapping[str, str]  # normalised label → field name
+    types: Mapping[str, FieldType]  # field name → its type (how its value is cleaned)
 
     def read(self, text: str) -> dict[str, str]:
         """The order fields the text gives, first value of each field wins."""
@@ -41,7 +49,7 @@ class OrderLabels(NamedTuple):
         lines = text.splitlines()
         for numbers, label, raw in _pairs(lines):
             field = self.fields.get(_label_key(label))
-            value = _clean(field, raw) if field else None
+            value = _clean(field, self.types.get(field), raw) if field else None
             if field is None or value is None:
                 continue  # "Order: I still don't have it!" stays the buyer's words
             used |= numbers
@@ -58,11 +66,11 @@ def _pairs(lines: list[str]) -> Iterator[tuple[set[int], str, str]]:
     filled = [(n, line.strip()) for n, line in enumerate(lines) if line.strip()]
     for n, line in filled:  # "Order No.: 8123…", "订单号：8123…", "Order No.<TAB>8123…"
         parts = _SEPARATOR.split(line, maxsplit=1)
-        if len(parts) == 2 and 0 < len(parts[0]) <= MAX_LABEL:
+        if len(parts) == 2 and 0 < len(parts[0]) <= MAX_LABEL:  # noqa: PLR2004 (label, value)
             yield {n}, parts[0], parts[1]
     for (n, header), (m, row) in pairwise(filled):  # a spreadsheet's header and a row
         names, cells = header.split("\t"), row.split("\t")
-        if len(names) >= 2 and len(names) == len(cells):
+        if len(names) >= MIN_COLUMNS and len(names) == len(cells):
             for name, cell in zip(names, cells, strict=True):
                 yield {n, m}, name, cell
 
@@ -71,21 +79,38 @@ def _label_key(label: str) -> str:
     return " ".join(_LABEL_END.sub("", label).casefold().split())
 
 
-def _clean(field: str, raw: str) -> str | None:
+def _clean(field: str, kind: FieldType | None, raw: str) -> str | None:
+    """The value as its field takes it, or None when it doesn't look like one."""
     value = raw.strip()[:MAX_VALUE]
-    if field in ("ship_date", "order_date", "delivered_date"):
-        date = _DATE.search(value)
-        return f"{date[1]}-{int(date[2]):02d}-{int(date[3]):02d}" if date else None
-    if field == "order_id":
-        return value if sum(c.isdigit() for c in value) >= 6 and " " not in value else None
-    if field == "tracking_number":
-        return value.upper() if re.fullmatch(r"[A-Za-z0-9]{8,40}", value) else None
-    if field in ("order_amount", "quantity"):
-        number = _NUMBER.search(value)
-        return number.group() if number else None
-    if field == "currency":
-        return _currency(value)
-    return value if len(value) <= 80 and value else None
+    shape = _SHAPES.get(field)
+    if shape is not None:
+        return shape(value)
+    cleaner = _CLEANERS.get(kind) if kind is not None else None
+    if cleaner is not None:
+        return cleaner(value)
+    return value if len(value) <= MAX_TEXT and value else None
+
+
+def _date(value: str) -> str | None:
+    found = _DATE.search(value)
+    try:
+        return parse_date(found.group()).isoformat() if found else None
+    except DateError:
+        return None
+
+
+def _number(value: str) -> str | None:
+    number = _NUMBER.search(value)
+    return number.group() if number else None
+
+
+def _order_id(value: str) -> str | None:
+    return value if sum(c.isdigit() for c in value) >= MIN_ORDER_DIGITS \
+        and " " not in value else None
+
+
+def _tracking_number(value: str) -> str | None:
+    return value.upper() if re.fullmatch(r"[A-Za-z0-9]{8,40}", value) else None
 
 
 def _currency(text: str) -> str | None:
@@ -98,7 +123,7 @@ def _currency(text: str) -> str | None:
 
 
 def load_order_labels(path: Path | None = None,
-                      field_names: Collection[str] | None = None) -> OrderLabels:
+                      fields: Mapping[str, FieldSpec] | None = None) -> OrderLabels:
     """Read order_labels.yaml; SourceError (file:line) for an unknown field or a label that
     two fields claim."""
     path = path or bundled_dir("resources") / "order_labels.yaml"
@@ -107,16 +132,25 @@ def load_order_labels(path: Path | None = None,
     labels = data.get("labels") if isinstance(data, LineDict) else None
     if not isinstance(labels, LineDict):
         raise SourceError(where, 1, "expected 'labels:' with a list of labels per field")
-    fields: dict[str, str] = {}
+    found: dict[str, str] = {}
     for field, names in labels.items():
         line = labels.line_of(field)
-        if field_names is not None and field not in field_names:
+        if fields is not None and field not in fields:
             raise SourceError(where, line, f"no field {field!r} (see fields.yaml)")
         if not isinstance(names, list):
             raise SourceError(where, line, f"{field}: expected a list of labels")
         for name in names:
             key = _label_key(str(name))
-            if fields.get(key, field) != field:
-                raise SourceError(where, line, f"label {name!r} is already {fields[key]!r}'s")
-            fields[key] = field
-    return OrderLabels(fields)
+            if found.get(key, field) != field:
+                raise SourceError(where, line, f"label {name!r} is already {found[key]!r}'s")
+            found[key] = field
+    types = {name: spec.type for name, spec in (fields or {}).items()}
+    return OrderLabels(found, types)
+
+
+# Text fields whose values have a shape of their own; other fields are cleaned by their type.
+_SHAPES: dict[str, Callable[[str], str | None]] = {
+    "order_id": _order_id, "tracking_number": _tracking_number}
+_CLEANERS: dict[FieldType, Callable[[str], str | None]] = {
+    FieldType.DATE: _date, FieldType.MONEY: _number, FieldType.INT: _number,
+    FieldType.CURRENCY: _currency}

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.catalog.catalog import Case, Catalog
 from app.catalog.fields import Value
+from app.catalog.labels import Label
 from app.catalog.shipping import deadline_for
 
 # Each computed name, and the fields it comes from: when it can't be computed, those of
@@ -29,6 +30,25 @@ COMPUTED_SOURCES: dict[str, tuple[str, ...]] = {
     "missing_value": ("unit_price", "missing_quantity"),
 }
 CASE_NAMES = ("case_id", "problem", "problem_zh")
+
+# How a reply shows a computed value that can't be computed yet: by its own name ("[deadline]"),
+# so the agent sees what is missing from the sentence, and the form tints the fields it needs.
+COMPUTED_MARKERS: dict[str, Label] = {
+    "deadline": Label("deadline", "截止日期"),
+    "days_left": Label("days left", "剩余天数"),
+    "deadline_passed": Label("deadline passed?", "是否已超时"),
+    "promised_days": Label("promised days", "承诺运达天数"),
+    "usual_days_min": Label("usual days", "通常天数"),
+    "usual_days_max": Label("usual days", "通常天数"),
+    "tracked": Label("tracked?", "是否可跟踪"),
+    "delivered_in_time": Label("delivered in time?", "是否按时妥投"),
+    "shipping_method_name": Label("shipping method", "物流方式"),
+    "shipping_method_name_zh": Label("shipping method", "物流方式"),
+    "destination_country_name": Label("country", "国家"),
+    "destination_country_name_zh": Label("country", "国家"),
+    "marketplace_name": Label("marketplace", "平台"),
+    "missing_value": Label("value of the missing items", "缺失商品金额"),
+}
 
 
 def with_defaults(catalog: Catalog, values: Mapping[str, Value]) -> dict[str, Value | None]:

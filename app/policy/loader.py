@@ -13,7 +13,7 @@ from app.data.bundled import bundled_dir
 from app.data.yaml_lines import LineDict, load_yaml_file
 from app.errors import SourceError, UnknownNameError
 from app.policy.rules import (
-    ACTIONS,
+    Action,
     CasePolicy,
     Expression,
     Policy,
@@ -39,14 +39,10 @@ class _PolicyReader:
         self.path, self.doc = path, doc
         self.constants = dict(doc.get("constants") or {})
         self.names = known_names | set(self.constants)
-        self.actions = self._labels("actions")
+        self.actions = self._action_labels()
         self.checks = self._labels("checks")
         self.reasons = {k: Reason(k, str(v.get("rule", "")), str(v.get("en", "")))
                         for k, v in self._section("reasons").items()}
-        unknown_actions = set(self.actions) - set(ACTIONS)
-        if unknown_actions:
-            raise SourceError(path, doc.line_of("actions"),
-                              f"unknown action(s): {', '.join(sorted(unknown_actions))}")
 
     def read(self, case_ids: list[str]) -> Policy:
         cases_doc = self._section("cases")
@@ -65,6 +61,25 @@ class _PolicyReader:
         if not isinstance(section, LineDict):
             raise SourceError(self.path, self.doc.line_of(key), f"{key}: expected a mapping")
         return section
+
+    def _action_labels(self) -> dict[Action, Label]:
+        """The `actions:` section: a label for every action the engine knows, no other."""
+        labels = self._labels("actions")
+        section = self._section("actions")
+        actions = {self._action(name, section.line_of(name)): label
+                   for name, label in labels.items()}
+        missing = [a.value for a in Action if a not in actions]
+        if missing:
+            raise SourceError(self.path, self.doc.line_of("actions"),
+                              f"actions: no label for {', '.join(missing)}")
+        return actions
+
+    def _action(self, name: Any, line: int) -> Action:
+        try:
+            return Action(name)
+        except ValueError:
+            raise SourceError(self.path, line, str(UnknownNameError(
+                "action", str(name), [a.value for a in Action]))) from None
 
     def _labels(self, key: str) -> dict[str, Label]:
         out = {}
@@ -95,11 +110,8 @@ class _PolicyReader:
         if not isinstance(item, LineDict) or "template" not in item:
             line = item.line if isinstance(item, LineDict) else None
             raise SourceError(self.path, line, "a rule needs at least a 'template'")
-        actions = tuple(item.get("actions") or ())
-        for action in actions:
-            if action not in self.actions:
-                raise SourceError(self.path, item.line_of("actions"),
-                                  str(UnknownNameError("action", action, self.actions)))
+        actions = tuple(self._action(name, item.line_of("actions"))
+                        for name in item.get("actions") or ())
         refund = item.get("refund")
         return Rule(
             line=item.line,

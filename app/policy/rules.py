@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from enum import Enum
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -15,8 +16,22 @@ from jinja2.sandbox import SandboxedEnvironment
 from app.catalog.labels import Label
 from app.errors import SourceError
 
-ACTIONS = ("resend", "full_refund", "partial_refund", "next_order_discount",
-           "reimburse_cost", "no_refund", "wait")
+
+class Action(str, Enum):
+    """What the policy can offer a buyer; the values are the ids policy.yaml uses."""
+
+    RESEND = "resend"
+    FULL_REFUND = "full_refund"
+    PARTIAL_REFUND = "partial_refund"
+    NEXT_ORDER_DISCOUNT = "next_order_discount"
+    REIMBURSE_COST = "reimburse_cost"
+    NO_REFUND = "no_refund"
+    WAIT = "wait"
+
+    @property
+    def is_refund(self) -> bool:
+        return self in (Action.FULL_REFUND, Action.PARTIAL_REFUND)
+
 
 # Conditions are Jinja2 expressions compiled in the sandbox: no Python eval, no attribute
 # tricks, and the names they use are known before they run.
@@ -87,7 +102,7 @@ class Rule(NamedTuple):
     line: int
     template: str
     condition: Expression | None
-    actions: tuple[str, ...]
+    actions: tuple[Action, ...]
     refund: tuple[Expression, Expression, Expression] | None
     checks: tuple[str, ...]
     reasons: tuple[str, ...]
@@ -117,7 +132,7 @@ class Decision(NamedTuple):
 class Policy(NamedTuple):
     path: str
     constants: Mapping[str, Any]
-    actions: Mapping[str, Label]
+    actions: Mapping[Action, Label]
     checks: Mapping[str, Label]
     reasons: Mapping[str, Reason]
     cases: Mapping[str, CasePolicy]

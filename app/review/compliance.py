@@ -8,17 +8,17 @@ feedback-manipulation rules), and contact should stay on the platform.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from app.catalog.labels import Label
 
 
-@dataclass(frozen=True)
-class Warning:
+class RuleWarning(NamedTuple):
     code: str
-    en: str
-    zh: str
+    text: Label
 
     def get(self, lang: str) -> str:
-        return self.zh if lang.startswith("zh") else self.en
+        return self.text.get(lang)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+")
@@ -32,24 +32,21 @@ _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(whats ?app|wechat|telegram|pa
                       r"\+\d[\d -]{7,}\d|\b\d{3,4}[ -]\d{3,4}[ -]\d{3,4}\b", re.I)
 _URL = re.compile(r"https?://(?![\w.]*(17track\.net|cainiao\.com|global\.cainiao))\S+", re.I)
 
-CONDITIONAL = Warning(
-    "conditional",
+CONDITIONAL = RuleWarning("conditional", Label(
     "An offer and a request about the dispute, feedback or receipt share a sentence: never make "
     "compensation depend on them (marketplace rules).",
-    "同一句里既有补偿又提到纠纷/评价/确认收货：不得以此作为补偿条件（平台规则）。")
-CONTACT = Warning(
-    "contact",
+    "同一句里既有补偿又提到纠纷/评价/确认收货：不得以此作为补偿条件（平台规则）。"))
+CONTACT = RuleWarning("contact", Label(
     "Off-platform contact (e-mail, phone, WhatsApp, WeChat, PayPal) — keep the conversation on "
     "the marketplace.",
-    "出现站外联系方式（邮箱、电话、WhatsApp、微信、PayPal）——请在平台内沟通。")
-LINK = Warning(
-    "link",
+    "出现站外联系方式（邮箱、电话、WhatsApp、微信、PayPal）——请在平台内沟通。"))
+LINK = RuleWarning("link", Label(
     "A link other than a tracking site — marketplaces may block or penalise it.",
-    "包含非物流查询网站的链接——平台可能屏蔽或处罚。")
+    "包含非物流查询网站的链接——平台可能屏蔽或处罚。"))
 
 
-def check_reply(text: str) -> list[Warning]:
-    found: list[Warning] = []
+def check_reply(text: str) -> list[RuleWarning]:
+    found: list[RuleWarning] = []
     if any(_OFFER.search(s) and _ASK.search(s) for s in _SENTENCE.split(text)):
         found.append(CONDITIONAL)
     if _CONTACT.search(text):

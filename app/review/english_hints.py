@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from app.catalog.labels import Label
 from app.data.bundled import bundled_dir
 from app.data.yaml_lines import LineDict, load_yaml_file
 from app.errors import SourceError
@@ -22,9 +23,8 @@ class Hint(NamedTuple):
     line: int  # in english_hints.yaml; 0 for the built-in ones
 
     def get(self, lang: str) -> str:
-        if lang.startswith("zh"):
-            return f"“{self.wrong}” → “{self.better}”（{self.zh}）"
-        return f"“{self.wrong}” → “{self.better}”"
+        change = f"“{self.wrong}” → “{self.better}”"
+        return Label(change, f"{change}（{self.zh}）").get(lang)
 
 
 _SHOUTING = re.compile(r"\b[A-Z]{2,}(?:[ ,]+[A-Z]{2,}){2,}\b")  # three capitalised words

@@ -14,11 +14,6 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def user_library_dir() -> Path:
-    """The personal template layer (overrides the team and bundled templates)."""
-    return user_data_dir() / "templates"
-
-
 class UserData(NamedTuple):
     """The folders and files under one user data directory (tests point it at a temp dir)."""
 
@@ -30,6 +25,7 @@ class UserData(NamedTuple):
 
     @property
     def library(self) -> Path:
+        """The personal template layer (overrides the team and bundled templates)."""
         return self.root / "templates"
 
     @property
@@ -39,3 +35,7 @@ class UserData(NamedTuple):
     @property
     def config(self) -> Path:
         return self.root / "config.json"
+
+    @property
+    def profile(self) -> Path:
+        return self.root / "profile.json"

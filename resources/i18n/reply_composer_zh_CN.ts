@@ -4,122 +4,122 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/actions.py" line="53"/>
+        <location filename="../../ui/shell/actions.py" line="53"/>
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="54"/>
+        <location filename="../../ui/shell/actions.py" line="54"/>
         <source>Next case</source>
         <translation>下一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="55"/>
+        <location filename="../../ui/shell/actions.py" line="55"/>
         <source>Previous case</source>
         <translation>上一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="56"/>
+        <location filename="../../ui/shell/actions.py" line="56"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="57"/>
+        <location filename="../../ui/shell/actions.py" line="57"/>
         <source>Paste buyer&apos;s message</source>
         <translation>粘贴买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="58"/>
+        <location filename="../../ui/shell/actions.py" line="58"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="59"/>
+        <location filename="../../ui/shell/actions.py" line="59"/>
         <source>Show Chinese gloss</source>
         <translation>显示中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="60"/>
+        <location filename="../../ui/shell/actions.py" line="60"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="61"/>
+        <location filename="../../ui/shell/actions.py" line="61"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="62"/>
+        <location filename="../../ui/shell/actions.py" line="62"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="63"/>
+        <location filename="../../ui/shell/actions.py" line="63"/>
         <source>Character limit…</source>
         <translation>字数上限…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="65"/>
+        <location filename="../../ui/shell/actions.py" line="65"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="66"/>
+        <location filename="../../ui/shell/actions.py" line="66"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="67"/>
+        <location filename="../../ui/shell/actions.py" line="67"/>
         <source>Import template pack…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="68"/>
+        <location filename="../../ui/shell/actions.py" line="68"/>
         <source>Export my templates…</source>
         <translation>导出我的模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="69"/>
+        <location filename="../../ui/shell/actions.py" line="69"/>
         <source>Export selected templates…</source>
         <translation>导出所选模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="71"/>
+        <location filename="../../ui/shell/actions.py" line="71"/>
         <source>Team template folder…</source>
         <translation>团队模板文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="72"/>
+        <location filename="../../ui/shell/actions.py" line="72"/>
         <source>Duplicate template…</source>
         <translation>复制模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="73"/>
+        <location filename="../../ui/shell/actions.py" line="73"/>
         <source>Delete template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="74"/>
+        <location filename="../../ui/shell/actions.py" line="74"/>
         <source>Revert template to default</source>
         <translation>模板恢复默认</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="76"/>
+        <location filename="../../ui/shell/actions.py" line="76"/>
         <source>Undo delete or revert</source>
         <translation>撤销删除或恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="77"/>
+        <location filename="../../ui/shell/actions.py" line="77"/>
         <source>Template history…</source>
         <translation>模板历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="78"/>
+        <location filename="../../ui/shell/actions.py" line="78"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/actions.py" line="79"/>
+        <location filename="../../ui/shell/actions.py" line="79"/>
         <source>Preview templates with the compose tab&apos;s order</source>
         <translation>用写回复页的订单预览模板</translation>
     </message>
@@ -127,7 +127,7 @@
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../ui/case_picker.py" line="130"/>
+        <location filename="../../ui/compose/case_picker.py" line="94"/>
         <source>Find a case — English, 中文 or id (Ctrl+K)</source>
         <translation>查找案例 — 中文、English 或编号 (Ctrl+K)</translation>
     </message>
@@ -135,60 +135,88 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose_page.py" line="113"/>
+        <location filename="../../ui/compose/page.py" line="134"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="114"/>
+        <location filename="../../ui/compose/page.py" line="135"/>
         <source>* needed before the reply is copied</source>
         <translation>* 复制回复前需要填写</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="116"/>
+        <location filename="../../ui/compose/page.py" line="137"/>
         <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
         <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose_page.py" line="129"/>
+        <location filename="../../ui/compose/page.py" line="150"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
+    <message>
+        <location filename="../../ui/compose/page.py" line="225"/>
+        <source>Nothing to copy: choose a case whose reply renders</source>
+        <translation>没有可复制的内容：请选择一个能正常生成回复的案例</translation>
+    </message>
 </context>
 <context>
-    <name>DraftPreviewPanel</name>
+    <name>CopyPrompt</name>
     <message>
-        <location filename="../../ui/editor_preview.py" line="47"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="15"/>
+        <source>The reply still needs: {0}.</source>
+        <translation>回复还缺少：{0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/copy_prompt.py" line="17"/>
+        <source>Fields missing</source>
+        <translation>缺少必填项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/copy_prompt.py" line="19"/>
+        <source>Go back and fill them</source>
+        <translation>返回填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/copy_prompt.py" line="20"/>
+        <source>Copy anyway</source>
+        <translation>仍然复制</translation>
+    </message>
+</context>
+<context>
+    <name>EditPreviewPanel</name>
+    <message>
+        <location filename="../../ui/editor/preview_panel.py" line="49"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="48"/>
+        <location filename="../../ui/editor/preview_panel.py" line="50"/>
         <source>Use the compose tab&apos;s order (else sample data)</source>
         <translation>使用写回复页的订单（否则用示例数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="49"/>
+        <location filename="../../ui/editor/preview_panel.py" line="51"/>
         <source>Chinese gloss</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="62"/>
+        <location filename="../../ui/editor/preview_panel.py" line="64"/>
         <source>As the reply to: {0}</source>
         <translation>作为以下案例的回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="70"/>
+        <location filename="../../ui/editor/preview_panel.py" line="74"/>
         <source>The preview below is the last good one.</source>
         <translation>下面是上一次成功的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="72"/>
+        <location filename="../../ui/editor/preview_panel.py" line="76"/>
         <source>Can&apos;t render this template:</source>
         <translation>无法生成此模板：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_preview.py" line="86"/>
+        <location filename="../../ui/editor/preview_panel.py" line="90"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
@@ -196,68 +224,63 @@
 <context>
     <name>EditorCommands</name>
     <message>
-        <location filename="../../ui/editor_commands.py" line="72"/>
+        <location filename="../../ui/editor/commands.py" line="88"/>
         <source>Saved {0} — it has problems, so its case shows an error until they are fixed</source>
         <translation>已保存 {0} — 模板有问题，修正前其案例会显示错误</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="75"/>
+        <location filename="../../ui/editor/commands.py" line="91"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="111"/>
-        <location filename="../../ui/editor_commands.py" line="122"/>
+        <location filename="../../ui/editor/commands.py" line="128"/>
+        <location filename="../../ui/editor/commands.py" line="140"/>
         <source>Created {0}</source>
         <translation>已创建 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="135"/>
+        <location filename="../../ui/editor/commands.py" line="154"/>
         <source>{0} was reverted to the default version.</source>
         <translation>{0} 已恢复为默认版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="136"/>
+        <location filename="../../ui/editor/commands.py" line="155"/>
         <source>{0} was deleted.</source>
         <translation>{0} 已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="139"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor_commands.py" line="146"/>
+        <location filename="../../ui/editor/commands.py" line="165"/>
         <source>Restored {0}</source>
         <translation>已恢复 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="153"/>
+        <location filename="../../ui/editor/commands.py" line="173"/>
         <source>No earlier versions of {0} yet</source>
         <translation>{0} 还没有早期版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="160"/>
+        <location filename="../../ui/editor/commands.py" line="180"/>
         <source>Restored an earlier version: save to keep it</source>
         <translation>已恢复早期版本：保存后生效</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="172"/>
+        <location filename="../../ui/editor/commands.py" line="192"/>
         <source>Exported {0} template(s) to {1}</source>
         <translation>已导出 {0} 个模板到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="190"/>
+        <location filename="../../ui/editor/commands.py" line="208"/>
         <source>Imported {0} template(s)</source>
         <translation>已导入 {0} 个模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="197"/>
+        <location filename="../../ui/editor/commands.py" line="217"/>
         <source>Team folder: {0}</source>
         <translation>团队文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_commands.py" line="197"/>
+        <location filename="../../ui/editor/commands.py" line="217"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -265,105 +288,125 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/editor_page.py" line="132"/>
+        <location filename="../../ui/editor/page.py" line="110"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/page.py" line="158"/>
         <source>Personal</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="132"/>
+        <location filename="../../ui/editor/page.py" line="158"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="133"/>
+        <location filename="../../ui/editor/page.py" line="159"/>
         <source>Bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="164"/>
+        <location filename="../../ui/editor/page.py" line="159"/>
+        <source>Unsaved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/page.py" line="189"/>
         <source>overrides the team&apos;s version</source>
         <translation>覆盖团队版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="165"/>
+        <location filename="../../ui/editor/page.py" line="190"/>
         <source>overrides the bundled version</source>
         <translation>覆盖内置版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="167"/>
+        <location filename="../../ui/editor/page.py" line="192"/>
         <source>read-only: saving makes it your own version</source>
         <translation>只读：保存后成为你的个人版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="170"/>
+        <location filename="../../ui/editor/page.py" line="194"/>
         <source>a shared piece other templates include</source>
         <translation>其他模板引用的共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="173"/>
+        <location filename="../../ui/editor/page.py" line="197"/>
         <source>used by: {0}</source>
         <translation>用于：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="175"/>
+        <location filename="../../ui/editor/page.py" line="199"/>
         <source>no case uses it yet (a rule in policy.yaml picks templates)</source>
         <translation>还没有案例使用（由 policy.yaml 中的规则选择模板）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="225"/>
+        <location filename="../../ui/editor/page.py" line="247"/>
         <source>{0} was changed on disk by another window or program.</source>
         <translation>{0} 已被其他窗口或程序在磁盘上修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="226"/>
+        <location filename="../../ui/editor/page.py" line="248"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="226"/>
+        <location filename="../../ui/editor/page.py" line="248"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="240"/>
+        <location filename="../../ui/editor/page.py" line="263"/>
         <source>Unsaved template edits from last time were found: {0}</source>
         <translation>发现上次未保存的模板修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="241"/>
+        <location filename="../../ui/editor/page.py" line="264"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="242"/>
+        <location filename="../../ui/editor/page.py" line="265"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_page.py" line="243"/>
+        <location filename="../../ui/editor/page.py" line="266"/>
         <source>Unsaved template edits from last time were found: see the Templates tab</source>
         <translation>发现上次未保存的模板修改：请查看“模板”标签页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/page.py" line="280"/>
+        <source>Unsaved edits can&apos;t be kept as drafts (a crash would lose them): {0}</source>
+        <translation>未保存的修改无法保存为草稿（程序崩溃时会丢失）：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/page.py" line="281"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
     </message>
 </context>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="107"/>
+        <location filename="../../ui/editor/dialogs.py" line="108"/>
         <source>History of {0}</source>
         <translation>{0} 的历史版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="115"/>
+        <location filename="../../ui/editor/dialogs.py" line="116"/>
         <source>{0}  ·  {1} bytes</source>
         <translation>{0}  ·  {1} 字节</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="121"/>
+        <location filename="../../ui/editor/dialogs.py" line="122"/>
         <source>Restore into the editor</source>
         <translation>恢复到编辑器</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="124"/>
+        <location filename="../../ui/editor/dialogs.py" line="125"/>
         <source>Each save keeps the version it replaced. Restoring puts it in the editor; save to keep it.</source>
         <translation>每次保存都会保留被替换的版本。恢复后内容会放入编辑器，保存后生效。</translation>
     </message>
@@ -371,67 +414,67 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="152"/>
+        <location filename="../../ui/editor/dialogs.py" line="153"/>
         <source>Import templates</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="155"/>
+        <location filename="../../ui/editor/dialogs.py" line="156"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="155"/>
+        <location filename="../../ui/editor/dialogs.py" line="156"/>
         <source>What happens</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="156"/>
+        <location filename="../../ui/editor/dialogs.py" line="157"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="172"/>
+        <location filename="../../ui/editor/dialogs.py" line="173"/>
         <source>Import ticked</source>
         <translation>导入已勾选的</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="188"/>
+        <location filename="../../ui/editor/dialogs.py" line="189"/>
         <source>new template</source>
         <translation>新模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="189"/>
+        <location filename="../../ui/editor/dialogs.py" line="190"/>
         <source>overrides the team or bundled version</source>
         <translation>覆盖团队或内置版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="190"/>
+        <location filename="../../ui/editor/dialogs.py" line="191"/>
         <source>identical to yours: nothing to do</source>
         <translation>与你的版本相同：无需操作</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="191"/>
+        <location filename="../../ui/editor/dialogs.py" line="192"/>
         <source>CONFLICT: replaces your own version</source>
         <translation>冲突：将替换你的个人版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="194"/>
+        <location filename="../../ui/editor/dialogs.py" line="195"/>
         <source>{0} template(s) in {1}. Your own versions are only replaced when you tick them; each replaced version is kept in its history.</source>
         <translation>{1} 中有 {0} 个模板。只有勾选时才会替换你的个人版本；被替换的版本会保留在历史中。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="198"/>
+        <location filename="../../ui/editor/dialogs.py" line="199"/>
         <source>Skipped: {0}</source>
         <translation>已跳过：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="209"/>
+        <location filename="../../ui/editor/dialogs.py" line="210"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="209"/>
+        <location filename="../../ui/editor/dialogs.py" line="210"/>
         <source>pack</source>
         <translation>模板包</translation>
     </message>
@@ -439,140 +482,126 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/shell/main_window.py" line="147"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/shell/main_window.py" line="148"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/shell/main_window.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/shell/main_window.py" line="150"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/shell/main_window.py" line="151"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/shell/main_window.py" line="151"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/shell/main_window.py" line="84"/>
+        <location filename="../../ui/shell/main_window.py" line="155"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/shell/main_window.py" line="207"/>
         <source>Templates: {0}</source>
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/shell/main_window.py" line="237"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/shell/main_window.py" line="246"/>
         <source>{0} / {1} characters</source>
         <translation>{0} / {1} 字符</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/shell/main_window.py" line="256"/>
         <source>Character limit</source>
         <translation>字数上限</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/shell/main_window.py" line="257"/>
         <source>Warn when a reply is longer than (characters):</source>
         <translation>回复超过多少字符时提醒：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/shell/main_window.py" line="267"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="278"/>
-        <source>Fields missing</source>
-        <translation>缺少必填项</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="279"/>
-        <source>The reply still needs: {0}.
-
-Copy it anyway?</source>
-        <translation>回复还缺少：{0}。
-
-仍要复制吗？</translation>
     </message>
 </context>
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../../ui/message_panel.py" line="100"/>
+        <location filename="../../ui/compose/message_panel.py" line="101"/>
         <source>Buyer&apos;s message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="101"/>
+        <location filename="../../ui/compose/message_panel.py" line="102"/>
         <source>Suggested by the message (you choose):</source>
         <translation>根据留言推荐（请您选择）：</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="103"/>
+        <location filename="../../ui/compose/message_panel.py" line="104"/>
         <source>Paste the buyer&apos;s message (Ctrl+M pastes from anywhere), or the order&apos;s details: the likely case and the order fields are picked out</source>
         <translation>粘贴买家的留言（在任何位置按 Ctrl+M 即可粘贴）或订单信息：自动找出可能的情况并填入订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="120"/>
+        <location filename="../../ui/compose/message_panel.py" line="121"/>
         <source>The message says: {0}</source>
         <translation>留言中提到：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="138"/>
+        <location filename="../../ui/compose/message_panel.py" line="138"/>
         <source>In {0}</source>
         <translation>{0}留言</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="142"/>
+        <location filename="../../ui/compose/message_panel.py" line="141"/>
         <source>order {0}</source>
         <translation>订单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="142"/>
+        <location filename="../../ui/compose/message_panel.py" line="141"/>
         <source>tracking {0}</source>
         <translation>物流单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="143"/>
+        <location filename="../../ui/compose/message_panel.py" line="142"/>
         <source> ✓ in the form</source>
         <translation> ✓ 已填入</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="146"/>
+        <location filename="../../ui/compose/message_panel.py" line="145"/>
         <source>only the first {0} characters were read</source>
         <translation>只读取了前 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="149"/>
+        <location filename="../../ui/compose/message_panel.py" line="148"/>
         <source>no case recognised: choose one below</source>
         <translation>未识别出情况：请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/message_panel.py" line="153"/>
+        <location filename="../../ui/compose/message_panel.py" line="151"/>
         <source>Found: </source>
         <translation>识别到：</translation>
     </message>
@@ -580,63 +609,78 @@ Copy it anyway?</source>
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../ui/order_form.py" line="97"/>
+        <location filename="../../ui/compose/order_form.py" line="99"/>
         <source>e.g. 12.50</source>
         <translation>例如 12.50</translation>
     </message>
 </context>
 <context>
-    <name>PreviewPanel</name>
+    <name>PolicyPanel</name>
     <message>
-        <location filename="../../ui/preview.py" line="98"/>
-        <source>Reply to the buyer (English)</source>
-        <translation>给买家的回复（英文）</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="77"/>
+        <source>What the policy allows</source>
+        <translation>政策允许的处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="99"/>
-        <source>Reset to template</source>
-        <translation>重置为模板</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="78"/>
+        <source>Check first</source>
+        <translation>先核实</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="100"/>
-        <source>Copy reply</source>
-        <translation>复制回复</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="79"/>
+        <source>Why</source>
+        <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="101"/>
-        <source>Chinese meaning (for you; not sent)</source>
-        <translation>中文释义（供您参考，不会发送）</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="82"/>
+        <source>Reply used: “{0}”</source>
+        <translation>使用的回复：“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="104"/>
-        <source>Pick the buyer&apos;s case on the left (Ctrl+K to search): the English reply appears here, ready to copy with Ctrl+Enter.</source>
-        <translation>请在左侧选择买家的情况（Ctrl+K 搜索）：英文回复会显示在这里，按 Ctrl+Enter 即可复制。</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="115"/>
+        <source>Nothing to offer yet: do the checks first.</source>
+        <translation>暂不补偿：请先完成下面的核实。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="107"/>
-        <source>Edited by hand: order changes no longer update this text. Reset to template to see them.</source>
-        <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="116"/>
+        <source>No compensation in this case.</source>
+        <translation>此情况不涉及补偿。</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="134"/>
-        <source>Can&apos;t render this reply: {0}</source>
-        <translation>无法生成此回复：{0}</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="131"/>
+        <source>Deadline {0} — passed yesterday</source>
+        <translation>截止日期 {0} — 昨天已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="135"/>
-        <source>The preview below is the last good one.</source>
-        <translation>下方预览是上一次成功生成的内容。</translation>
+        <location filename="../../ui/compose/policy_panel.py" line="132"/>
+        <source>Deadline {0} — passed {1} days ago</source>
+        <translation>截止日期 {0} — 已过期 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/policy_panel.py" line="135"/>
+        <source>Deadline {0} — today is the last day</source>
+        <translation>截止日期 {0} — 今天是最后一天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/policy_panel.py" line="138"/>
+        <source>Deadline {0} — 1 day left</source>
+        <translation>截止日期 {0} — 还剩 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/policy_panel.py" line="139"/>
+        <source>Deadline {0} — {1} days left</source>
+        <translation>截止日期 {0} — 还剩 {1} 天</translation>
     </message>
 </context>
 <context>
     <name>Prompts</name>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="31"/>
+        <location filename="../../ui/editor/prompts.py" line="43"/>
         <source>Unsaved templates</source>
         <translation>未保存的模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="32"/>
+        <location filename="../../ui/editor/prompts.py" line="44"/>
         <source>These templates have unsaved changes:
 {0}
 
@@ -647,216 +691,201 @@ Save them?</source>
 要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="38"/>
+        <location filename="../../ui/editor/prompts.py" line="51"/>
         <source>Revert {0} to the default version? Your version is kept in its history.</source>
         <translation>将 {0} 恢复为默认版本？你的版本会保留在历史中。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="40"/>
+        <location filename="../../ui/editor/prompts.py" line="53"/>
         <source>Delete the template {0}? You can undo this.</source>
         <translation>删除模板 {0}？此操作可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="42"/>
+        <location filename="../../ui/editor/prompts.py" line="55"/>
         <source>Unsaved changes to it will be lost.</source>
         <translation>它未保存的修改将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="43"/>
-        <location filename="../../ui/editor_prompts.py" line="120"/>
+        <location filename="../../ui/editor/prompts.py" line="56"/>
+        <location filename="../../ui/editor/prompts.py" line="133"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="50"/>
+        <location filename="../../ui/editor/prompts.py" line="63"/>
         <source>Changed on disk</source>
         <translation>磁盘上的文件已更改</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="51"/>
+        <location filename="../../ui/editor/prompts.py" line="64"/>
         <source>{0} was changed on disk since you opened it (another window or program).</source>
         <translation>{0} 在你打开后已在磁盘上被修改（其他窗口或程序）。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="54"/>
+        <location filename="../../ui/editor/prompts.py" line="67"/>
         <source>Overwrite (keeps theirs in history)</source>
         <translation>覆盖（对方的版本保留在历史中）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="56"/>
+        <location filename="../../ui/editor/prompts.py" line="69"/>
         <source>Reload theirs (drops my edits)</source>
         <translation>载入对方的版本（放弃我的修改）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="68"/>
+        <location filename="../../ui/editor/prompts.py" line="81"/>
         <source>New template</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="75"/>
+        <location filename="../../ui/editor/prompts.py" line="88"/>
         <source>Duplicate template</source>
         <translation>复制模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="85"/>
+        <location filename="../../ui/editor/prompts.py" line="98"/>
         <source>Export templates</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="93"/>
+        <location filename="../../ui/editor/prompts.py" line="106"/>
         <source>Import templates</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="104"/>
+        <location filename="../../ui/editor/prompts.py" line="117"/>
         <source>Team folder</source>
         <translation>团队文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="105"/>
+        <location filename="../../ui/editor/prompts.py" line="118"/>
         <source>Templates are shared from:
 {0}</source>
         <translation>共享模板来自：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="107"/>
+        <location filename="../../ui/editor/prompts.py" line="120"/>
         <source>Choose another…</source>
         <translation>选择其他…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="108"/>
+        <location filename="../../ui/editor/prompts.py" line="121"/>
         <source>Stop using it</source>
         <translation>停止使用</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_prompts.py" line="115"/>
+        <location filename="../../ui/editor/prompts.py" line="128"/>
         <source>Choose the team&apos;s template folder (read-only here)</source>
         <translation>选择团队模板文件夹（在此只读）</translation>
     </message>
 </context>
 <context>
-    <name>SuggestionPanel</name>
+    <name>ReplyPanel</name>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="76"/>
-        <source>What the policy allows</source>
-        <translation>政策允许的处理方式</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="114"/>
+        <source>Reply to the buyer (English)</source>
+        <translation>给买家的回复（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="77"/>
-        <source>Check first</source>
-        <translation>先核实</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="115"/>
+        <source>Reset to template</source>
+        <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="78"/>
-        <source>Why</source>
-        <translation>依据</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="116"/>
+        <source>Copy reply</source>
+        <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="83"/>
-        <source>Reply used: “{0}”</source>
-        <translation>使用的回复：“{0}”</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="117"/>
+        <source>Chinese meaning (for you; not sent)</source>
+        <translation>中文释义（供您参考，不会发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="117"/>
-        <source>Nothing to offer yet: do the checks first.</source>
-        <translation>暂不补偿：请先完成下面的核实。</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="120"/>
+        <source>Pick the buyer&apos;s case on the left (Ctrl+K to search): the English reply appears here, ready to copy with Ctrl+Enter.</source>
+        <translation>请在左侧选择买家的情况（Ctrl+K 搜索）：英文回复会显示在这里，按 Ctrl+Enter 即可复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="118"/>
-        <source>No compensation in this case.</source>
-        <translation>此情况不涉及补偿。</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="123"/>
+        <source>Edited by hand: order changes no longer update this text. Reset to template to see them.</source>
+        <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="138"/>
-        <source>Deadline {0} — passed yesterday</source>
-        <translation>截止日期 {0} — 昨天已过期</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="156"/>
+        <source>Can&apos;t render this reply: {0}</source>
+        <translation>无法生成此回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/suggestion_panel.py" line="139"/>
-        <source>Deadline {0} — passed {1} days ago</source>
-        <translation>截止日期 {0} — 已过期 {1} 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestion_panel.py" line="141"/>
-        <source>Deadline {0} — today is the last day</source>
-        <translation>截止日期 {0} — 今天是最后一天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestion_panel.py" line="144"/>
-        <source>Deadline {0} — 1 day left</source>
-        <translation>截止日期 {0} — 还剩 1 天</translation>
-    </message>
-    <message>
-        <location filename="../../ui/suggestion_panel.py" line="145"/>
-        <source>Deadline {0} — {1} days left</source>
-        <translation>截止日期 {0} — 还剩 {1} 天</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="157"/>
+        <source>Copy is off until the template is fixed.</source>
+        <translation>模板修好之前无法复制。</translation>
     </message>
 </context>
 <context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../ui/template_form.py" line="116"/>
+        <location filename="../../ui/editor/template_form.py" line="125"/>
         <source>Title (English)</source>
         <translation>标题（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="117"/>
+        <location filename="../../ui/editor/template_form.py" line="126"/>
         <source>Title (中文)</source>
         <translation>标题（中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="117"/>
+        <location filename="../../ui/editor/template_form.py" line="126"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="120"/>
+        <location filename="../../ui/editor/template_form.py" line="129"/>
         <source>Reply (English)</source>
         <translation>回复（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="121"/>
+        <location filename="../../ui/editor/template_form.py" line="130"/>
         <source>Chinese gloss (中文释义)</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="122"/>
+        <location filename="../../ui/editor/template_form.py" line="131"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="123"/>
+        <location filename="../../ui/editor/template_form.py" line="132"/>
         <source>Order fields</source>
         <translation>订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="123"/>
+        <location filename="../../ui/editor/template_form.py" line="132"/>
         <source>Computed values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="124"/>
+        <location filename="../../ui/editor/template_form.py" line="133"/>
         <source>Refund and policy</source>
         <translation>退款与政策</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="124"/>
+        <location filename="../../ui/editor/template_form.py" line="133"/>
         <source>Filters</source>
         <translation>过滤器</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="125"/>
+        <location filename="../../ui/editor/template_form.py" line="134"/>
         <source>Shared pieces</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="165"/>
+        <location filename="../../ui/editor/template_form.py" line="155"/>
         <source>Shared piece</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/template_form.py" line="222"/>
+        <location filename="../../ui/editor/template_form.py" line="208"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>
@@ -864,27 +893,27 @@ Save them?</source>
 <context>
     <name>TemplateIdDialog</name>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="54"/>
+        <location filename="../../ui/editor/dialogs.py" line="57"/>
         <source>For the case</source>
         <translation>用于案例</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="55"/>
+        <location filename="../../ui/editor/dialogs.py" line="58"/>
         <source>Template id</source>
         <translation>模板编号</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="58"/>
+        <location filename="../../ui/editor/dialogs.py" line="61"/>
         <source>Lower-case letters, digits and &apos;-&apos;; it becomes the file name.</source>
         <translation>小写字母、数字和“-”；它会成为文件名。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="85"/>
+        <location filename="../../ui/editor/dialogs.py" line="86"/>
         <source>Use lower-case letters, digits and &apos;-&apos; only.</source>
         <translation>只能使用小写字母、数字和“-”。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_dialogs.py" line="87"/>
+        <location filename="../../ui/editor/dialogs.py" line="88"/>
         <source>A template with this id already exists.</source>
         <translation>已有相同编号的模板。</translation>
     </message>
@@ -892,22 +921,22 @@ Save them?</source>
 <context>
     <name>TemplateList</name>
     <message>
-        <location filename="../../ui/editor_list.py" line="57"/>
+        <location filename="../../ui/editor/template_list.py" line="57"/>
         <source>Filter templates — English, 中文, id or layer</source>
         <translation>筛选模板 — 中文、English、编号或层级</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_list.py" line="58"/>
+        <location filename="../../ui/editor/template_list.py" line="58"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_list.py" line="58"/>
+        <location filename="../../ui/editor/template_list.py" line="58"/>
         <source>Layer</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_list.py" line="116"/>
+        <location filename="../../ui/editor/template_list.py" line="114"/>
         <source>Customised: your version overrides the default one</source>
         <translation>已自定义：你的版本覆盖默认版本</translation>
     </message>

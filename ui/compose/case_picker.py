@@ -9,21 +9,20 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from ui.widgets.search_filter import SEARCH_ROLE, SearchFilter
+
 if TYPE_CHECKING:
-    from PySide6.QtCore import QRegularExpression
 
     from app.catalog.catalog import Case, Catalog
     from app.catalog.labels import Label
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 RECENT_ROLE = Qt.ItemDataRole.UserRole + 3  # set on the "Recently used" group
 RECENT_LIMIT = 5
 
@@ -70,36 +69,6 @@ def _group(title: str, cases: Iterable[Case], lang: str,
     return group
 
 
-class CaseFilter(QSortFilterProxyModel):
-    """Keeps cases whose precomputed search key holds every typed word; groups follow.
-
-    The test runs in Qt (a regular expression over SEARCH_ROLE, one lookahead per word), not
-    in a Python override called once per row: thousands of rows filter within a keystroke.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setRecursiveFilteringEnabled(True)
-        self.setFilterRole(SEARCH_ROLE)
-
-    def set_query(self, text: str) -> None:
-        self.setFilterRegularExpression(query_expression(text))
-
-
-def query_expression(text: str) -> QRegularExpression:
-    """Matches a key holding every word of `text` (lower-cased), in any order; the empty
-    expression, which matches every row, when there is no word. Group rows have the
-    empty key, so they stay only for a matching case under them."""
-    from PySide6.QtCore import QRegularExpression  # not needed before the first paint
-
-    words = [QRegularExpression.escape(w) for w in text.lower().split()]
-    if len(words) < 2:  # one plain substring search (much faster than a lookahead)
-        return QRegularExpression(words[0] if words else "")
-    pattern = r"\A" + "".join(f"(?=.*?{w})" for w in words)
-    return QRegularExpression(pattern,
-                              QRegularExpression.PatternOption.DotMatchesEverythingOption)
-
-
 class CasePicker(QWidget):
     caseChosen = Signal(str)
 
@@ -109,7 +78,7 @@ class CasePicker(QWidget):
         self.view = QTreeView(objectName="casePicker", headerHidden=True, uniformRowHeights=True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setRootIsDecorated(False)
-        self.proxy = CaseFilter(self)
+        self.proxy = SearchFilter(self)
         self.view.setModel(self.proxy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -8,7 +8,7 @@ from collections.abc import Collection
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalog.labels import Label
+from ui.widgets import palette
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QResizeEvent
 
     from app.catalog.catalog import Catalog
-    from app.message.classifier import Lexicon, Reading
+    from app.message.classifier import Reading
 
-WARN = "#a15c00"  # a dispute or a refund demand: worth seeing before the case
+FOUND_SEPARATOR = Label(" · ", "；")
 
 
 class ElidedButton(QPushButton):
@@ -66,7 +69,7 @@ class MessagePanel(QWidget):
         self.summary = QLabel(objectName="messageSummary", wordWrap=True)
         self.summary.hide()
         self.choose_note = QLabel(objectName="suggestedCasesNote")
-        self.choose_note.setStyleSheet("color: #5f6368;")
+        self.choose_note.setStyleSheet(palette.css(palette.MUTED))
         self.choose_note.hide()
         self.buttons = [ElidedButton(f"suggestedCase{i}") for i in range(3)]
         self.current_case: str | None = None
@@ -101,10 +104,11 @@ class MessagePanel(QWidget):
             "Paste the buyer's message (Ctrl+M pastes from anywhere), or the order's details: "
             "the likely case and the order fields are picked out"))
 
+    @Slot()
     def clear(self) -> None:
         self.editor.clear()
 
-    def show_reading(self, reading: Reading | None, catalog: Catalog, lexicon: Lexicon | None,
+    def show_reading(self, reading: Reading | None, catalog: Catalog,
                      error: str | None = None, in_form: Collection[str] = ()) -> None:
         """The suggestions and what the message says; `in_form`: the fields found in it that
         the order form holds (filled in from it, or typed the same)."""
@@ -121,30 +125,28 @@ class MessagePanel(QWidget):
         self.choose_note.setVisible(bool(guesses))
         self.mark_case(self.current_case)
         if error and self.editor.toPlainText().strip():
-            text = f'<span style="color: #b3261e">{escape(error)}</span>'
+            text = f'<span style="{palette.css(palette.ERROR)}">{escape(error)}</span>'
         else:
-            text = self._summary(reading, lexicon, in_form) if reading and lexicon else ""
+            text = self._summary(reading, in_form) if reading else ""
         self.summary.setText(text)
         self.summary.setVisible(bool(text))
 
-    def _summary(self, reading: Reading, lexicon: Lexicon, in_form: Collection[str]) -> str:
-        from app.message.classifier import LANGUAGES, MAX_CHARS
-
+    def _summary(self, reading: Reading, in_form: Collection[str]) -> str:
+        warn = palette.css(palette.WARNING)
         parts = []
-        if reading.language:
-            parts.append(escape(self.tr("In {0}").format(
-                LANGUAGES[reading.language].get(self.lang))))
-        parts += [f'<b style="color: {WARN}">{escape(lexicon.signals[s].get(self.lang))}</b>'
-                  for s in reading.signals]
+        if reading.language_name is not None:
+            parts.append(escape(self.tr("In {0}").format(reading.language_name.get(self.lang))))
+        parts += [f'<b style="{warn}">{escape(said.label.get(self.lang))}</b>'
+                  for said in reading.said]
         found = {"order_id": self.tr("order {0}"), "tracking_number": self.tr("tracking {0}")}
         parts += [escape(found[n].format(v) + (self.tr(" ✓ in the form") if n in in_form else ""))
                   for n, v in reading.values.items() if n in found]
         if reading.truncated:
             parts.append(escape(self.tr("only the first {0} characters were read").format(
-                f"{MAX_CHARS:,}")))
+                f"{reading.limit:,}")))
         if not reading.guesses:
             parts.append(escape(self.tr("no case recognised: choose one below")))
-        separator = "；" if self.lang == "zh" else " · "
-        notes = [f'<br><span style="color: {WARN}">⏱ {escape(lexicon.notes[s].get(self.lang))}'
-                 "</span>" for s in reading.signals if s in lexicon.notes]
-        return escape(self.tr("Found: ")) + separator.join(parts) + "".join(notes)
+        notes = [f'<br><span style="{warn}">⏱ {escape(said.note.get(self.lang))}</span>'
+                 for said in reading.said if said.note is not None]
+        return (escape(self.tr("Found: ")) + FOUND_SEPARATOR.get(self.lang).join(parts)
+                + "".join(notes))

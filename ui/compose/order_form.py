@@ -15,13 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalog.field_types import FieldType
+from app.catalog.labels import Label
+from app.errors import FieldValueError
 from ui.compose.date_field import DateField
+from ui.widgets import palette
 
 if TYPE_CHECKING:
     from app.catalog.catalog import Case, Catalog
     from app.catalog.fields import FieldSpec
-
-MISSING_STYLE = "background: #fff3c4;"  # the same amber as the markers in the reply
 
 
 class OrderForm(QWidget):
@@ -56,7 +58,7 @@ class OrderForm(QWidget):
             label.setBuddy(typing)
             label.setToolTip(name)
             error = QLabel(objectName=f"error_{name}", wordWrap=True, visible=False)
-            error.setStyleSheet("color: #b3261e;")
+            error.setStyleSheet(palette.css(palette.ERROR))
             self.layout_.addRow(label, editor)
             self.layout_.addRow("", error)
             self.editors[name] = editor
@@ -69,13 +71,13 @@ class OrderForm(QWidget):
 
     def _editor(self, catalog: Catalog, spec: FieldSpec) -> QWidget:
         name = spec.name
-        if spec.type == "date":
+        if spec.type is FieldType.DATE:
             field = DateField()
             field.edited.connect(lambda text, n=name: self.valueEdited.emit(n, text))
             return field
         options = self._options(catalog, spec)
         if options is not None:
-            combo = QComboBox(editable=spec.type == "country")
+            combo = QComboBox(editable=spec.type is FieldType.COUNTRY)
             # Long country names must not widen the form past its column.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -84,29 +86,31 @@ class OrderForm(QWidget):
                 combo.addItem(text, value)
             if combo.isEditable():
                 combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-                combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-                combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+                completer, line = combo.completer(), combo.lineEdit()
+                assert completer is not None and line is not None  # an editable combo has both
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
                 # Typed text that no item matches must not stay on show while the reply
                 # uses the previous country: match it, or put the chosen item back.
-                combo.lineEdit().editingFinished.connect(lambda c=combo: _settle(c))
+                line.editingFinished.connect(lambda c=combo: _settle(c))
             combo.currentIndexChanged.connect(
                 lambda i, n=name, c=combo: self.valueEdited.emit(n, c.itemData(i) or ""))
             return combo
         line = QLineEdit(clearButtonEnabled=True)
-        if spec.type == "money":
+        if spec.type is FieldType.MONEY:
             line.setPlaceholderText(self.tr("e.g. 12.50"))  # "0.00" looked like a real zero
         line.textEdited.connect(lambda text, n=name: self.valueEdited.emit(n, text))
         return line
 
     def _options(self, catalog: Catalog, spec: FieldSpec) -> list[tuple[str, str]] | None:
-        lang = self.lang
-        if spec.type == "choice":
+        lang, kind = self.lang, spec.type
+        if kind is FieldType.CHOICE:
             return [(k, label.get(lang)) for k, label in spec.choices.items()]
-        if spec.type == "currency":
+        if kind is FieldType.CURRENCY:
             return [(c, c) for c in catalog.currencies]
-        if spec.type == "shipping_method":
+        if kind is FieldType.SHIPPING_METHOD:
             return [("", "—")] + [(m.id, m.name.get(lang)) for m in catalog.methods.values()]
-        if spec.type == "country":
+        if kind is FieldType.COUNTRY:
             return [("", "—")] + [(code, f"{code} — {label.get(lang)}")
                                   for code, label in catalog.countries.items()]
         return None
@@ -133,7 +137,7 @@ class OrderForm(QWidget):
             flag = name in missing
             if editor.property("missing") != flag:
                 editor.setProperty("missing", flag)
-                editor.setStyleSheet(MISSING_STYLE if flag else "")
+                editor.setStyleSheet(palette.css(background=palette.MISSING_BG) if flag else "")
 
     def show_errors(self, errors: Mapping[str, Exception]) -> None:
         for name, label in self.errors.items():
@@ -172,8 +176,6 @@ def _set_editor(editor: QWidget, raw: str) -> None:
 
 def _error_text(error: Exception, lang: str) -> str:
     """The message without the field id (the row already names the field)."""
-    from app.errors import FieldValueError
-
     if isinstance(error, FieldValueError):
-        return error.zh if lang == "zh" else error.message
+        return Label(error.message, error.zh).get(lang)
     return str(error)

@@ -1,4 +1,6 @@
-"""The "Compose" tab: case picker, order form, suggestion, preview — wired to the view-model."""
+"""The "Compose" tab: case picker, message box, order form, policy panel and reply, wired to the
+view-model. Its commands (copy, paste the message, reset, next/previous case, the gloss) are
+connected here, in `bind`: this file is where the Copy button is wired."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,17 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.review.compliance import check_reply
+from app.errors import SourceError
 from ui.compose.case_picker import CasePicker, build_case_model
+from ui.compose.copy_prompt import ask_copy_anyway
 from ui.compose.message_panel import MessagePanel
 from ui.compose.order_form import OrderForm
-from ui.compose.policy_panel import SuggestionPanel
-from ui.compose.reply_panel import PreviewPanel
-from ui.compose.viewmodel import ComposeViewModel
-from ui.widgets.clipboard import Clipboard
+from ui.compose.policy_panel import PolicyPanel
+from ui.compose.reply_panel import ReplyPanel
+from ui.shell.actions import ActionId
+from ui.widgets import palette
 
 if TYPE_CHECKING:
-    from app.compose.composer import Composition
+    from app.compose.result import Composition
+    from ui.compose.viewmodel import ComposeViewModel
+    from ui.shell.actions import ActionRegistry
+    from ui.widgets.clipboard import Clipboard
 
 ConfirmMissing = Callable[[list[str]], bool]
 
@@ -35,29 +41,32 @@ ConfirmMissing = Callable[[list[str]], bool]
 class ComposePage(QWidget):
     copied = Signal(int)  # characters copied
     caseShown = Signal(str)
+    status = Signal(str)  # a message for the status bar
 
-    def __init__(self, vm: ComposeViewModel, clipboard: Clipboard, confirm: ConfirmMissing,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, vm: ComposeViewModel, clipboard: Clipboard,
+                 confirm: ConfirmMissing | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="composePage")
-        self.vm, self.clipboard, self.confirm = vm, clipboard, confirm
+        self.vm, self.clipboard = vm, clipboard
+        # Asks before copying a reply that lacks fields (tests answer with a stand-in).
+        self.confirm = confirm or (lambda labels: ask_copy_anyway(self, labels, self.lang))
         self.lang = "en"
         self.picker = CasePicker()
         self.message = MessagePanel()
         self.form = OrderForm()
-        self.suggestion = SuggestionPanel()
-        self.preview = PreviewPanel()
+        self.suggestion = PolicyPanel()
+        self.preview = ReplyPanel()
         self.case_title = QLabel(objectName="caseTitle", wordWrap=True)
         # "bold", not 600: the Chinese font has no semi-bold and would render it regular.
         self.case_title.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.new_buyer_button = QPushButton(objectName="newBuyerButton")
         self.required_note = QLabel(objectName="requiredNote", visible=False)
-        self.required_note.setStyleSheet("color: #5f6368;")
+        self.required_note.setStyleSheet(palette.css(palette.MUTED))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.middle = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
-        # The rule warnings and English hints follow the reply as soon as it is shown, off the
-        # keystroke's own path (several text changes in a row are checked once).
-        self._checks = QTimer(self, singleShot=True, interval=0)
-        self._checks.timeout.connect(self._check_compliance)
+        # The review of the shown text (rule warnings, English hints) follows it right after
+        # each change, off the keystroke's own path (several changes in a row: one review).
+        self._review = QTimer(self, singleShot=True, interval=0)
+        self._review.timeout.connect(self._review_shown_text)
         self._layout()
         self._connect()
         self.retranslate()
@@ -95,19 +104,31 @@ class ComposePage(QWidget):
         self.picker.caseChosen.connect(vm.select_case)
         self.message.caseChosen.connect(vm.select_case)
         self.message.textChanged.connect(vm.read_message)
-        vm.messageRead.connect(self._show_reading)
-        self.form.valueEdited.connect(vm.set_value)
+        self.form.valueEdited.connect(vm.edit)
         self.new_buyer_button.clicked.connect(vm.new_buyer)
-        self.preview.copyRequested.connect(self.copy_reply)
-        self.preview.resetRequested.connect(self.reset_preview)
-        self.preview.editor.textChanged.connect(self._checks.start)
+        self.preview.editor.textChanged.connect(self._review.start)
+        vm.messageRead.connect(self._show_reading)
         vm.caseChanged.connect(self._show_case)
-        vm.valuesReset.connect(lambda: self.form.show_values(vm.values))
+        vm.valuesReset.connect(self._show_values)
         vm.valuesReset.connect(self.message.clear)  # a new buyer: a new message
         vm.valueChanged.connect(self.form.show_value)
         vm.compositionChanged.connect(self._show_result)
         vm.renderFailed.connect(self._render_failed)
         vm.fieldErrorsChanged.connect(self.form.show_errors)
+
+    def bind(self, actions: ActionRegistry) -> None:
+        """Connect this tab's commands; the buttons trigger the same actions."""
+        actions.connect(ActionId.COPY_REPLY, self.copy_reply)
+        actions.connect(ActionId.PASTE_MESSAGE, self.paste_message)
+        actions.connect(ActionId.RESET_PREVIEW, self.reset_preview)
+        actions.connect(ActionId.NEXT_CASE, lambda: self.picker.step(1))
+        actions.connect(ActionId.PREVIOUS_CASE, lambda: self.picker.step(-1))
+        gloss = actions[ActionId.TOGGLE_GLOSS]
+        gloss.toggled.connect(self.preview.set_gloss_visible)
+        self.preview.gloss_toggle.toggled.connect(gloss.setChecked)
+        self.preview.copyRequested.connect(actions[ActionId.COPY_REPLY].trigger)
+        self.preview.resetRequested.connect(actions[ActionId.RESET_PREVIEW].trigger)
+        self.preview.set_gloss_visible(gloss.isChecked())
 
     def retranslate(self) -> None:
         self.new_buyer_button.setText(self.tr("New buyer"))
@@ -118,11 +139,11 @@ class ComposePage(QWidget):
             panel.retranslate()
 
     def set_language(self, lang: str) -> None:
-        self.lang = self.suggestion.lang = self.message.lang = lang
+        self.lang = self.suggestion.lang = self.message.lang = self.preview.lang = lang
         self.retranslate()
         if self.vm.composer is not None:
             self._show_reading()
-        self._check_compliance()  # a visible warning switches language too
+        self._review_shown_text()  # a visible warning switches language too
 
     def populate(self, recent: list[str]) -> None:
         self.picker.set_model(build_case_model(self.vm.catalog, recent, self.lang,
@@ -130,31 +151,39 @@ class ComposePage(QWidget):
         if self.vm.case is not None:
             self.picker.show_case(self.vm.case.id)
 
+    @Slot(str)
     def _show_case(self, case_id: str) -> None:
         case = self.vm.catalog.case(case_id)
         # One line per language, so neither wraps in the middle of a word.
         other = case.title.other(self.lang)
         self.case_title.setText(f"<b>{escape(case.title.get(self.lang))}</b><br>"
                                 f'<span style="font-size: 12px; font-weight: normal; '
-                                f'color: #555;">{escape(other)}</span>')
+                                f'{palette.css(palette.MUTED)}">{escape(other)}</span>')
         self.form.build(self.vm.catalog, case, self.vm.values, self.lang)
         self.required_note.setVisible(bool(case.required))
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)
         self.message.mark_case(case_id)
+        if self.vm.reading is not None:
+            self._show_reading()  # "✓ in the form" for the values this form now shows
         self.caseShown.emit(case_id)
 
-    def _render_failed(self, error: Exception) -> None:
-        from app.errors import SourceError
+    @Slot()
+    def _show_values(self) -> None:
+        self.form.show_values(self.vm.values)
 
+    @Slot(object)
+    def _render_failed(self, error: Exception) -> None:
         self.preview.show_error(error.describe(self.lang) if isinstance(error, SourceError)
                                 else str(error))
 
+    @Slot()
     def _show_reading(self) -> None:
         vm = self.vm
         found = vm.reading.values if vm.reading else {}
-        in_form = [name for name, value in found.items() if vm.values.get(name) == value]
-        self.message.show_reading(vm.reading, vm.catalog, vm.lexicon, vm.lexicon_error, in_form)
+        in_form = [name for name, value in found.items()
+                   if vm.values.get(name) == value and name in self.form.editors]
+        self.message.show_reading(vm.reading, vm.catalog, vm.message_problem, in_form)
 
     def refresh_case(self) -> None:
         """Show the current case again (labels in a new language), keeping every value."""
@@ -163,33 +192,18 @@ class ComposePage(QWidget):
             if self.vm.last_good is not None:
                 self._show_result(self.vm.last_good)
 
+    @Slot(object)
     def _show_result(self, result: Composition) -> None:
-        catalog = self.vm.catalog
-        markers = [f"[{catalog.fields[n].marker}]" for n in result.missing_fields
-                   if n in catalog.fields]
-        self.preview.show_result(result.reply, result.gloss, markers)
+        self.preview.show_result(result)
         self.form.mark_missing(result.missing_fields)
-        assert self.vm.composer is not None
-        self.suggestion.show_suggestion(result, self.vm.composer.policy,
-                                        self._reply_title(result.suggestion.template))
+        self.suggestion.show_suggestion(result.suggestion)
 
-    def _check_compliance(self) -> None:
-        text = self.preview.text()
-        warnings = [w.get(self.lang) for w in check_reply(text)]
-        hints = [h.get(self.lang) for h in self.vm.english_hints(text)]
-        if self.vm.hints_error and text:
-            warnings.append(self.vm.hints_error)
-        self.preview.show_warnings(warnings, hints)
+    @Slot()
+    def _review_shown_text(self) -> None:
+        if self.vm.composer is not None:
+            self.preview.show_review(self.vm.review(self.preview.text()))
 
-    def _reply_title(self, template_id: str) -> str:
-        from app.errors import SourceError
-
-        assert self.vm.composer is not None
-        try:
-            return self.vm.composer.library.get(template_id).title.get(self.lang)
-        except SourceError:
-            return template_id
-
+    @Slot()
     def paste_message(self) -> None:
         """The clipboard becomes the buyer's message (the box is read at once)."""
         text = self.clipboard.text()
@@ -197,24 +211,21 @@ class ComposePage(QWidget):
             self.message.editor.setPlainText(text)
         self.message.editor.setFocus()
 
+    @Slot()
     def reset_preview(self) -> None:
         self.preview.reset()
         self.vm.compose_now()
 
+    @Slot()
     def copy_reply(self) -> bool:
-        """Copy exactly the preview text; with required fields missing, ask first."""
-        text = self.preview.text()
-        if not text:
+        """Copy the reply as the form says now (or the agent's hand edit); with fields still
+        missing, ask first."""
+        plan = self.vm.prepare_copy(self.preview.text(), self.preview.is_edited)
+        if plan is None:
+            self.status.emit(self.tr("Nothing to copy: choose a case whose reply renders"))
             return False
-        fields = self.vm.catalog.fields
-        missing = self.vm.last_good.missing_fields if self.vm.last_good else ()
-        # A hand edit may have filled a marker in: ask only about markers still in the text.
-        still_missing = [n for n in missing if (n in fields and f"[{fields[n].marker}]" in text)
-                         or (n in fields and not self.preview.is_edited)]
-        if still_missing:
-            labels = [fields[n].label.get(self.lang) for n in still_missing]
-            if not self.confirm(labels):
-                return False
-        self.clipboard.set_text(text)
-        self.copied.emit(len(text))
+        if plan.missing and not self.confirm([n.label.get(self.lang) for n in plan.missing]):
+            return False
+        self.clipboard.set_text(plan.text)
+        self.copied.emit(len(plan.text))
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -16,37 +17,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.compose.textfmt import long_date, money, zh_date
+from app.catalog.labels import is_chinese
+from ui.widgets import palette
 
 if TYPE_CHECKING:
-    from app.compose.composer import Composition
-    from app.policy.rules import Policy, Refund
+    from app.compose.result import Suggestion
 
-REFUND_ACTIONS = ("full_refund", "partial_refund")
-PAST, SOON, FINE = "#b3261e", "#a15c00", "#1e6b35"
-
-
-def refund_text(refund: Refund) -> str:
-    low, high = money(refund.min, refund.currency), money(refund.max, refund.currency)
-    if refund.min == refund.max:
-        return str(high)
-    if refund.min == 0:
-        return f"≤ {high}"
-    return f"{low}–{high}"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
-class SuggestionPanel(QFrame):
+def shown_date(date: dt.date, lang: str) -> str:
+    """A date as the agent reads it: 2026年11月16日 or 16 November 2026."""
+    if is_chinese(lang):
+        return f"{date.year}年{date.month}月{date.day}日"
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+class PolicyPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="suggestionPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.lang = "en"
         self.heading = QLabel(objectName="suggestionHeading")
+        self.heading.setStyleSheet("font-weight: bold;")
         # Which reply the policy chose: it can differ from the case picked (a deadline that
         # has passed turns "in transit" into the overdue reply), and the agent should see why.
         self.reply_used = QLabel(objectName="replyUsedLabel", wordWrap=True)
-        self.reply_used.setStyleSheet("color: #555;")
-        self.heading.setStyleSheet("font-weight: bold;")
-        self.actions = QLabel(objectName="actionsLabel", wordWrap=True)
-        self.actions.setTextFormat(Qt.TextFormat.RichText)
+        self.reply_used.setStyleSheet(palette.css(palette.MUTED))
+        self.actions_label = QLabel(objectName="actionsLabel", wordWrap=True)
+        self.actions_label.setTextFormat(Qt.TextFormat.RichText)
         self.deadline = QLabel(objectName="deadlineLabel", wordWrap=True)
         self.checks_title = QLabel(visible=False)  # shown with the first case's checks
         self.checks = QListWidget(objectName="checksList", visible=False)
@@ -55,8 +55,12 @@ class SuggestionPanel(QFrame):
         self.reasons = QLabel(objectName="reasonsLabel", wordWrap=True)
         self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._layout()
+        self.retranslate()
+
+    def _layout(self) -> None:
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.reply_used, self.actions, self.deadline,
+        for widget in (self.heading, self.reply_used, self.actions_label, self.deadline,
                        self.checks_title):
             layout.addWidget(widget)
         layout.addWidget(self.checks, 1)
@@ -68,26 +72,21 @@ class SuggestionPanel(QFrame):
         reasons_scroll.viewport().setAutoFillBackground(False)  # the panel's colour, not grey
         self.reasons.setAutoFillBackground(False)
         layout.addWidget(reasons_scroll, 2)
-        self.lang = "en"
-        self.warning_days = 7
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("What the policy allows"))
         self.checks_title.setText(self.tr("Check first"))
         self.reasons_title.setText(self.tr("Why"))
 
-    def show_suggestion(self, result: Composition, policy: Policy, reply_title: str = "") -> None:
-        s = result.suggestion
-        self.warning_days = int(policy.constants.get("deadline_warning_days", 7))
-        self.reply_used.setText(self.tr("Reply used: “{0}”").format(reply_title)
-                                if reply_title else "")
-        self.actions.setText(self._actions_html(result, policy))
-        self._show_deadline(s.deadline, s.days_left)
+    def show_suggestion(self, s: Suggestion) -> None:
+        self.reply_used.setText(self.tr("Reply used: “{0}”").format(
+            s.template_title.get(self.lang)))
+        self.actions_label.setText(self._actions_html(s))
+        self._show_deadline(s)
         self._show_checks([check.get(self.lang) for check in s.checks],
                           [check.other(self.lang) for check in s.checks])
         self.reasons_title.setVisible(bool(s.reasons))
-        if self.lang == "zh":  # the playbook's own words are the reason
+        if is_chinese(self.lang):  # the playbook's own words are the reason
             self.reasons.setText("\n\n".join(f"• {r.rule}" for r in s.reasons))
         else:
             self.reasons.setText("\n\n".join(f"• {r.en}\n   「{r.rule}」" for r in s.reasons))
@@ -110,40 +109,34 @@ class SuggestionPanel(QFrame):
             item.setToolTip(tooltip)
             self.checks.addItem(item)
 
-    def _actions_html(self, result: Composition, policy: Policy) -> str:
-        s = result.suggestion
+    def _actions_html(self, s: Suggestion) -> str:
         if not s.actions:
             # grey, not italic: Chinese has no italics and a fake slant reads badly
-            return ('<span style="color:#666">'
-                    + escape(self.tr("Nothing to offer yet: do the checks first.") if s.checks
-                             else self.tr("No compensation in this case.")) + "</span>")
+            text = self.tr("Nothing to offer yet: do the checks first.") if s.checks \
+                else self.tr("No compensation in this case.")
+            return f'<span style="{palette.css(palette.MUTED)}">{escape(text)}</span>'
         rows = []
-        for number, action in enumerate(s.actions, 1):
-            label = escape(policy.actions[action].get(self.lang))
-            amount = ""
-            if s.refund and action in REFUND_ACTIONS:
-                # A full refund is the top of the range, never "up to" it.
-                shown = money(s.refund.max, s.refund.currency) if action == "full_refund" \
-                    else refund_text(s.refund)
-                amount = f" — <b>{escape(str(shown))}</b>"
-            rows.append(f"{number}. {label}{amount}")
+        for number, row in enumerate(s.actions, 1):
+            amount = f" — <b>{escape(row.amount)}</b>" if row.amount else ""
+            rows.append(f"{number}. {escape(row.label.get(self.lang))}{amount}")
         return "<br>".join(rows)
 
-    def _show_deadline(self, deadline: object, days_left: int | None) -> None:
-        if deadline is None or days_left is None:
+    def _show_deadline(self, s: Suggestion) -> None:
+        if s.deadline is None or s.days_left is None:
             self.deadline.hide()
             return
-        date = escape(str((zh_date if self.lang == "zh" else long_date)(deadline)))
+        date, days_left = escape(shown_date(s.deadline, self.lang)), s.days_left
         if days_left < 0:
-            color = PAST
+            colour = palette.ERROR
             text = (self.tr("Deadline {0} — passed yesterday") if days_left == -1 else
                     self.tr("Deadline {0} — passed {1} days ago")).format(date, -days_left)
         elif days_left == 0:
-            color, text = SOON, self.tr("Deadline {0} — today is the last day").format(date)
+            colour = palette.WARNING
+            text = self.tr("Deadline {0} — today is the last day").format(date)
         else:
-            color = SOON if days_left <= self.warning_days else FINE
+            colour = palette.WARNING if days_left <= s.warning_days else palette.OK
             text = (self.tr("Deadline {0} — 1 day left") if days_left == 1 else
                     self.tr("Deadline {0} — {1} days left")).format(date, days_left)
-        self.deadline.setStyleSheet(f"color: {color}; font-weight: bold;")
+        self.deadline.setStyleSheet(palette.css(colour, extra="font-weight: bold;"))
         self.deadline.setText(text)
         self.deadline.show()

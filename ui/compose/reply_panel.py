@@ -1,12 +1,13 @@
-"""The reply preview (editable for a last touch) and its Chinese gloss."""
+"""The reply (editable for a last touch), its review under it, Copy, and the Chinese gloss."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,18 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import palette
 from ui.widgets.text_update import replace_text
+
+if TYPE_CHECKING:
+    from app.compose.result import Composition
+    from app.review.review import Review
 
 
 class MarkerHighlighter(QSyntaxHighlighter):
-    """Highlights the markers of fields still missing, e.g. "[tracking number]"."""
+    """Highlights the markers of values still missing, e.g. "[tracking number]"."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._pattern: re.Pattern[str] | None = None
         self._format = QTextCharFormat()
-        self._format.setBackground(QColor("#ffe08a"))
-        self._format.setForeground(QColor("#5c3c00"))
+        self._format.setBackground(palette.qcolor(palette.MARKER_BG))
+        self._format.setForeground(palette.qcolor(palette.MARKER_TEXT))
         self._format.setFontWeight(700)
 
     def set_markers(self, markers: Iterable[str]) -> None:
@@ -45,22 +51,32 @@ class MarkerHighlighter(QSyntaxHighlighter):
             self.setFormat(match.start(), match.end() - match.start(), self._format)
 
 
-class PreviewPanel(QWidget):
+class ReplyEditor(QPlainTextEdit):
+    """The reply text. Tab moves on to Copy (a reply never needs a tab character)."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="preview")
+        self.setTabChangesFocus(True)
+
+
+class ReplyPanel(QWidget):
     copyRequested = Signal()
     resetRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(objectName="previewTitle")
+        self.lang = "en"
+        self.title = QLabel(objectName="previewTitle", wordWrap=True)
         self.title.setStyleSheet("font-weight: bold;")
         self.edited_note = QLabel(objectName="editedNote", visible=False, wordWrap=True)
-        self.edited_note.setStyleSheet("color: #8a5a00;")
+        self.edited_note.setStyleSheet(palette.css(palette.EDITED))
         self.warnings = QLabel(objectName="complianceWarning", visible=False, wordWrap=True)
-        self.warnings.setStyleSheet("color: #7a2e00; background: #fff1e0; padding: 4px;")
+        self.warnings.setStyleSheet(palette.css(palette.WARNING_TEXT, palette.WARNING_BG,
+                                                "padding: 4px;"))
         self.error = QLabel(objectName="renderError", visible=False, wordWrap=True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setStyleSheet("color: #b3261e; background: #fdecea; padding: 4px;")
-        self.editor = QPlainTextEdit(objectName="preview")
+        self.error.setStyleSheet(palette.css(palette.ERROR, palette.ERROR_BG, "padding: 4px;"))
+        self.editor = ReplyEditor()
         self.highlighter = MarkerHighlighter(self.editor.document())
         self.reset_button = QPushButton(objectName="resetButton", enabled=False)
         self.copy_button = QPushButton(objectName="copyButton", default=True)
@@ -109,36 +125,44 @@ class PreviewPanel(QWidget):
 
     @property
     def is_edited(self) -> bool:
-        return self.editor.toPlainText() != self._rendered
+        return bool(self._rendered) and self.editor.toPlainText() != self._rendered
 
     def text(self) -> str:
         return self.editor.toPlainText()
 
-    def show_result(self, reply: str, gloss: str, markers: Iterable[str]) -> None:
+    def show_result(self, result: Composition) -> None:
         self.error.hide()
-        replace_text(self.gloss, gloss)
-        if self.is_edited and self._rendered:
+        self.copy_button.setEnabled(True)
+        replace_text(self.gloss, result.gloss)
+        if self.is_edited:
             return  # never overwrite the agent's own words
-        self.highlighter.set_markers(markers)
-        self._rendered = reply
-        replace_text(self.editor, reply)
+        self.highlighter.set_markers(m.text for m in result.markers)
+        self._rendered = result.reply
+        replace_text(self.editor, result.reply)
         self._text_changed()
 
-    def show_warnings(self, messages: list[str], hints: list[str] | None = None) -> None:
+    def show_review(self, review: Review) -> None:
         """Marketplace-rule warnings (⚠), then English hints (✎)."""
-        lines = [f"⚠ {m}" for m in messages] + [f"✎ {h}" for h in hints or ()]
+        lines = [f"⚠ {w.get(self.lang)}" for w in review.warnings]
+        if review.problem is not None:
+            lines.append(f"⚠ {review.problem}")
+        lines += [f"✎ {h.get(self.lang)}" for h in review.hints]
         self.warnings.setText("\n".join(lines))
         self.warnings.setVisible(bool(lines))
 
     def show_error(self, message: str) -> None:
+        """The chosen case's reply can't render: say why; Copy stays off until it can (the
+        text below may be another case's reply and must never be copied)."""
         self.error.setText(self.tr("Can't render this reply: {0}").format(message)
-                           + "\n" + self.tr("The preview below is the last good one."))
+                           + "\n" + self.tr("Copy is off until the template is fixed."))
         self.error.show()
+        self.copy_button.setEnabled(False)
 
     def reset(self) -> None:
         self._rendered = ""  # forget the hand edit; the next result replaces the text
         self.editor.setPlainText("")
 
+    @Slot(bool)
     def set_gloss_visible(self, visible: bool) -> None:
         self.gloss.setVisible(visible)
         self.gloss_toggle.setChecked(visible)
@@ -146,6 +170,6 @@ class PreviewPanel(QWidget):
         self.gloss_toggle.setArrowType(arrow)
 
     def _text_changed(self) -> None:
-        edited = self.is_edited and bool(self._rendered)
+        edited = self.is_edited
         self.edited_note.setVisible(edited)
         self.reset_button.setEnabled(edited)

@@ -1,80 +1,105 @@
-"""The one object the panels bind to: it holds the order and calls `app` to compose."""
+"""The one object the compose panels bind to: it holds the order and calls `app` for everything
+(compose, review, read a paste, prepare a copy). Panels get plain results back."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-up
     import datetime as dt
 
     from app.catalog.catalog import Case, Catalog
-    from app.compose.composer import Composer, Composition
-    from app.message.classifier import Lexicon, Reading
-    from app.message.order_paste import OrderLabels
-    from app.review.english_hints import Hint, HintList
+    from app.catalog.fields import Value
+    from app.compose.composer import Composer
+    from app.compose.result import Composition, Needed
+    from app.message.classifier import Reading
+    from app.message.reader import MessageReader
+    from app.review.review import Review
+    from app.user.paths import UserData
+    from app.user.setup import UserSetup
 
 DEBOUNCE_MS = 60
+
+
+class CopyPlan(NamedTuple):
+    """What Copy would put on the clipboard, and the fields its text still lacks."""
+
+    text: str
+    missing: tuple[Needed, ...]
 
 
 class ComposeViewModel(QObject):
     loaded = Signal()
     caseChanged = Signal(str)
     valuesReset = Signal()  # the form must show `values` again (new buyer, restore)
-    valueChanged = Signal(str, str)  # one field set (by the form, a script or a future paste)
+    valueChanged = Signal(str, str)  # a field set by something other than the form
     compositionChanged = Signal(object)  # a Composition
     renderFailed = Signal(object)  # the ComposerError: the page words it in its language
     fieldErrorsChanged = Signal(dict)  # field name -> ComposerError
     messageRead = Signal()  # `reading` changed: the buyer's message was read (or cleared)
+    layersChanged = Signal()  # the template layers changed (a team folder set)
 
-    def __init__(self, library: Path | None = None,
-                 profile_path: Path | Callable[[], Path] | None = None,
+    def __init__(self, user: UserData | None = None, library: Path | None = None,
                  today: Callable[[], dt.date] | None = None,
                  debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__()
-        self._library = library
-        # Where the shared values are kept; a callable is asked only when the profile is
-        # first read (after the first paint: finding the user data folder isn't free).
-        self._profile_source = profile_path
+        self._user = user  # None: the real user data folder, found after the first paint
+        self._library = library  # --library DIR: the personal layer instead of the user's
         self._today = today  # None: the real today (fixed in tests and screenshots)
+        self.setup: UserSetup | None = None
         self.composer: Composer | None = None
+        self.messages: MessageReader | None = None
         self.case: Case | None = None
         self.values: dict[str, str] = {}  # what the agent typed, per field name
         self.field_errors: dict[str, Exception] = {}
         self.last_good: Composition | None = None
+        self.render_error: Exception | None = None  # the chosen case's reply can't render
         self.reading: Reading | None = None  # of the buyer's message, None while it is empty
-        self.lexicon_error: str | None = None  # buyer_phrases.yaml could not be read
-        self._lexicon: Lexicon | None = None
-        self._order_labels: OrderLabels | None = None
-        self.hints_error: str | None = None  # english_hints.yaml could not be read
-        self._hints: HintList | None = None
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
-
-    @property
-    def _profile_path(self) -> Path | None:
-        if callable(self._profile_source):
-            self._profile_source = self._profile_source()
-        return self._profile_source
 
     @property
     def catalog(self) -> Catalog:
         assert self.composer is not None, "load() first"
         return self.composer.catalog
 
-    def load(self) -> None:
-        """Read the policy and catalog (after the first paint)."""
-        from app.compose.composer import Composer
-        from app.user.profile import load_profile
+    def translations_dir(self) -> Path:
+        """The window's .qm translations (read before the first paint: a tiny import)."""
+        from app.data.bundled import bundled_dir
 
-        self.composer = Composer.load(user_dir=self._library)
-        if self._profile_path is not None:
-            self.values.update(load_profile(self._profile_path))
+        return bundled_dir("resources") / "i18n"
+
+    @property
+    def message_problem(self) -> str | None:
+        """A phrase or label file is broken: the message box says so."""
+        problem = self.messages.problem if self.messages else None
+        return str(problem) if problem else None
+
+    def load(self) -> None:
+        """Read the user's setup, the policy and the catalog (after the first paint)."""
+        from app.message.reader import MessageReader
+        from app.user.paths import UserData
+        from app.user.setup import UserSetup
+
+        self.setup = UserSetup(self._user or UserData.default(), self._library)
+        self.composer = self.setup.composer()
+        self.messages = MessageReader(self.composer.catalog)
+        self.values.update(self.setup.profile(self.composer))
         self.loaded.emit()
 
+    def warm_up(self) -> None:
+        """Read the phrase, label and hint files now (~20 ms), while the agent looks at the
+        window, rather than on the first paste."""
+        if self.messages is not None and self.composer is not None:
+            self.messages.warm_up()
+            self.composer.reviewer.warm_up()
+
+    # The case and the order.
+    @Slot(str)
     def select_case(self, case_id: str) -> None:
         case = self.catalog.case(case_id)
         if self.case is not None and case.id == self.case.id:
@@ -83,100 +108,52 @@ class ComposeViewModel(QObject):
         self.caseChanged.emit(case.id)
         self.compose_now()
 
-    def set_value(self, name: str, raw: str) -> None:
-        if self.values.get(name, "") == raw:
-            return
-        self.values[name] = raw
-        self.valueChanged.emit(name, raw)  # the form shows it, whoever set it
-        self._timer.start()
+    @Slot(str, str)
+    def edit(self, name: str, raw: str) -> None:
+        """The agent typed in the form: no echo back to it, a render after a short pause."""
+        if self.values.get(name, "") != raw:
+            self.values[name] = raw
+            self._timer.start()
 
+    def set_value(self, name: str, raw: str) -> None:
+        """A value from elsewhere (a paste, a script): the form shows it."""
+        if self.values.get(name, "") != raw:
+            self.values[name] = raw
+            self.valueChanged.emit(name, raw)
+            self._timer.start()
+
+    @Slot()
     def new_buyer(self) -> None:
         """Clear the order but keep what every buyer shares (store name, your name)."""
         shared = {n for n, spec in self.catalog.fields.items() if spec.shared}
         self.values = {n: v for n, v in self.values.items() if n in shared}
+        self.reading = None
         self.valuesReset.emit()
         self.compose_now()
 
+    def save_profile(self) -> None:
+        if self.setup is not None and self.composer is not None:
+            self.setup.save_profile(self.composer, self.values)
+
+    # The buyer's message.
+    @Slot(str)
     def read_message(self, text: str) -> None:
         """Read the buyer's message: suggested cases, and its order and tracking numbers
         written into the order fields that are still empty."""
-        from app.message.classifier import read_paste
-
-        lexicon = self.lexicon
-        self.reading = None
-        if lexicon is not None and text.strip():
-            self.reading = read_paste(text, lexicon, self._order_labels)
+        self.reading = self.messages.read(text) if self.messages else None
+        if self.reading is not None and self.messages is not None:
             for name, value in self.reading.values.items():
-                if not self.values.get(name) and self._parses(name, value):
+                if not self.values.get(name) and self.messages.fits(name, value):
                     self.set_value(name, value)
         self.messageRead.emit()
 
-    def warm_up(self) -> None:
-        """Read the phrase, label and hint files now (~20 ms), while the agent looks at the
-        window, rather than on the first paste."""
-        self._load_paste_readers()
-        self._load_hints()
+    # The reply.
+    def review(self, text: str) -> Review:
+        """Rule warnings and English hints for the text shown (hand edits included)."""
+        assert self.composer is not None, "load() first"
+        return self.composer.review(text)
 
-    def _parses(self, name: str, value: str) -> bool:
-        """Whether the field takes this value ("Country: I live in Brazil" fills nothing)."""
-        from app.errors import ComposerError
-
-        try:
-            self.catalog.parse(name, value)
-        except ComposerError:
-            return False
-        return True
-
-    @property
-    def lexicon(self) -> Lexicon | None:
-        """The buyer phrases (None, with `lexicon_error` set, when a file is broken: the
-        rest of the window still works)."""
-        self._load_paste_readers()
-        return self._lexicon
-
-    def _load_paste_readers(self) -> None:
-        """Read the buyer phrases and the order labels, once."""
-        if self._lexicon is not None or self.lexicon_error is not None:
-            return
-        from app.errors import SourceError
-        from app.message.classifier import load_lexicon
-        from app.message.order_paste import load_order_labels
-
-        try:
-            self._order_labels = load_order_labels(field_names=self.catalog.fields)
-            self._lexicon = load_lexicon(case_ids=self.catalog.cases)
-        except SourceError as exc:
-            self.lexicon_error = str(exc)
-
-    def english_hints(self, reply: str) -> list[Hint]:
-        """Wording worth a second look in the reply (read from english_hints.yaml the first
-        time there is a reply; none, with `hints_error` set, when that file is broken)."""
-        if not reply.strip():
-            return []
-        self._load_hints()
-        return self._hints.find(reply) if self._hints is not None else []
-
-    def _load_hints(self) -> None:
-        if self._hints is not None or self.hints_error is not None:
-            return
-        from app.errors import SourceError
-        from app.review.english_hints import load_hints
-
-        try:
-            self._hints = load_hints()
-        except SourceError as exc:
-            self.hints_error = str(exc)
-
-    def shared_values(self) -> dict[str, str]:
-        shared = {n for n, spec in self.catalog.fields.items() if spec.shared}
-        return {n: v for n, v in self.values.items() if n in shared and v}
-
-    def save_profile(self) -> None:
-        if self._profile_path is not None and self.composer is not None:
-            from app.user.profile import save_profile
-
-            save_profile(self._profile_path, self.shared_values())
-
+    @Slot()
     def compose_now(self) -> None:
         self._timer.stop()
         if self.case is None or self.composer is None:
@@ -190,17 +167,38 @@ class ComposeViewModel(QObject):
             self.fieldErrorsChanged.emit(errors)
         try:
             today = self._today() if self._today is not None else None
-            result = self.composer.compose(self.case.id, values, today)
+            result = self.composer.compose(self.case.id, values, today, review=False)
         except ComposerError as exc:
-            self.renderFailed.emit(exc)  # the panels keep the last good preview
+            self.render_error = exc
+            self.renderFailed.emit(exc)
             return
+        self.render_error = None
         self.last_good = result
         self.compositionChanged.emit(result)
 
-    def _parsed_values(self) -> tuple[dict[str, object], dict[str, Exception]]:
+    def prepare_copy(self, shown: str, edited: bool) -> CopyPlan | None:
+        """What Copy sends: the reply rendered from the values as they are now (a keystroke
+        still waiting for its render is rendered first), or the agent's hand-edited text;
+        and the fields whose markers that text still holds. None when there is nothing to
+        copy, e.g. while the chosen case's reply can't render."""
+        if self._timer.isActive() or self.last_good is None:
+            self.compose_now()
+        result = self.last_good
+        if self.render_error is not None or result is None or self.case is None \
+                or result.case.id != self.case.id:
+            return None
+        text = shown if edited else result.reply
+        if not text.strip():
+            return None
+        waiting = {n for m in result.markers if m.text in text for n in m.needs}
+        if not edited:
+            waiting |= {needed.name for needed in result.needed}
+        return CopyPlan(text, tuple(n for n in result.needed if n.name in waiting))
+
+    def _parsed_values(self) -> tuple[dict[str, Value], dict[str, Exception]]:
         from app.errors import ComposerError
 
-        values: dict[str, object] = {}
+        values: dict[str, Value] = {}
         errors: dict[str, Exception] = {}
         for name, raw in self.values.items():
             try:
@@ -211,3 +209,15 @@ class ComposeViewModel(QObject):
             if value is not None:
                 values[name] = value
         return values, errors
+
+    # The template layers (the Templates tab changes them through here).
+    def set_team_dir(self, folder: Path | None) -> None:
+        assert self.setup is not None and self.composer is not None, "load() first"
+        self.setup.set_team_dir(folder)
+        self.composer.use_layers(self.setup.layers())
+        self.layersChanged.emit()
+        self.compose_now()
+
+    def templates_changed(self) -> None:
+        """A template file changed (a save, another program): show the reply again."""
+        self.compose_now()

@@ -10,7 +10,6 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QFontDatabase,
     QHelpEvent,
@@ -22,10 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-PROBLEM_BACKGROUND = QColor("#fde7e7")
-PROBLEM_NUMBER = QColor("#b3261e")
-GUTTER_BACKGROUND = QColor("#f3f3f3")
-GUTTER_NUMBER = QColor("#8a8a8a")
+from ui.widgets import palette
 
 
 class LineNumberArea(QWidget):
@@ -71,7 +67,7 @@ class CodeEditor(QPlainTextEdit):
             if not block.isValid():
                 continue
             selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(PROBLEM_BACKGROUND)
+            selection.format.setBackground(palette.qcolor(palette.PROBLEM_LINE))
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
             selection.cursor = QTextCursor(block)
             selections.append(selection)
@@ -84,9 +80,6 @@ class CodeEditor(QPlainTextEdit):
             self.setTextCursor(QTextCursor(block))
             self.centerCursor()
             self.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def line_at_cursor(self) -> int:
-        return self.textCursor().blockNumber() + self.first_line
 
     def gutter_width(self) -> int:
         digits = len(str(self.first_line + max(1, self.blockCount())))
@@ -111,7 +104,7 @@ class CodeEditor(QPlainTextEdit):
 
     def paint_gutter(self, event: QPaintEvent) -> None:
         painter = QPainter(self.gutter)
-        painter.fillRect(event.rect(), GUTTER_BACKGROUND)
+        painter.fillRect(event.rect(), palette.qcolor(palette.GUTTER_BG))
         block = self.firstVisibleBlock()
         top = round(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
         height = self.fontMetrics().height()
@@ -119,7 +112,8 @@ class CodeEditor(QPlainTextEdit):
             bottom = top + round(self.blockBoundingRect(block).height())
             if block.isVisible() and bottom >= event.rect().top():
                 line = block.blockNumber() + self.first_line
-                painter.setPen(PROBLEM_NUMBER if line in self.problems else GUTTER_NUMBER)
+                colour = palette.ERROR if line in self.problems else palette.GUTTER_NUMBER
+                painter.setPen(palette.qcolor(colour))
                 painter.drawText(0, top, self.gutter.width() - 5, height,
                                  Qt.AlignmentFlag.AlignRight, str(line))
             block = block.next()

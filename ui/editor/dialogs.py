@@ -24,21 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets import palette
+
 if TYPE_CHECKING:
     from app.library.packs import ImportItem, ImportPlan
     from app.library.store import Version
 
-ERROR_STYLE = "color: #b3261e;"
 
 
 class TemplateIdDialog(QDialog):
     """Asks for a new template's id; for a new template also the case it is for."""
 
     def __init__(self, title: str, suggested: str, taken: set[str],
+                 is_template_id: Callable[[str], bool], *,
                  cases: Sequence[tuple[str, str]] = (), current_case: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templateIdDialog", windowTitle=title)
         self.taken = taken
+        self.is_template_id = is_template_id
         self.case = QComboBox(objectName="newTemplateCase")
         for case_id, case_title in cases:
             self.case.addItem(case_title, case_id)
@@ -46,7 +49,7 @@ class TemplateIdDialog(QDialog):
             self.case.setCurrentIndex(self.case.findData(current_case))
         self.id_edit = QLineEdit(suggested, objectName="newTemplateId")
         self.problem = QLabel(objectName="newTemplateProblem", wordWrap=True)
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setStyleSheet(palette.css(palette.ERROR))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         form = QFormLayout()
@@ -70,7 +73,7 @@ class TemplateIdDialog(QDialog):
         return str(value) if value else None
 
     def template_id(self) -> str:
-        return self.id_edit.text().strip()
+        return str(self.id_edit.text()).strip()
 
     def _suggest(self) -> None:
         case_id = self.case_id()
@@ -78,10 +81,8 @@ class TemplateIdDialog(QDialog):
             self.id_edit.setText(free_id(case_id, self.taken))
 
     def _validate(self) -> None:
-        from app.library.store import ID_PATTERN
-
         text = self.template_id()
-        problem = "" if ID_PATTERN.fullmatch(text) else \
+        problem = "" if self.is_template_id(text) else \
             self.tr("Use lower-case letters, digits and '-' only.")
         if text in self.taken:
             problem = self.tr("A template with this id already exists.")
@@ -160,7 +161,7 @@ class ImportDialog(QDialog):
         for entry in plan.items:
             item = QTreeWidgetItem([entry.template_id, self._status(entry), entry.problem or ""])
             item.setData(0, Qt.ItemDataRole.UserRole, entry.template_id)
-            if entry.status.value != "same":
+            if not entry.changes_nothing:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if entry.template_id in chosen
                                    else Qt.CheckState.Unchecked)

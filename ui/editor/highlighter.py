@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from ui.widgets import palette
 
 IN_COMMENT = 1
 _SPANS = re.compile(r"\{#.*?(?:#\}|$)|\{%.*?(?:%\}|$)|\{\{.*?(?:\}\}|$)")
@@ -18,13 +20,14 @@ _KEYWORD_TEXT = ("if elif else endif for endfor in not and or is include set end
 KEYWORDS = frozenset(_KEYWORD_TEXT.split())
 
 
-def _format(color: str, bold: bool = False, background: str | None = None) -> QTextCharFormat:
+def _format(colour: palette.Colour, bold: bool = False,
+            background: palette.Colour | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setForeground(QColor(color))
+    fmt.setForeground(palette.qcolor(colour))
     if bold:
         fmt.setFontWeight(QFont.Weight.Bold)
     if background:
-        fmt.setBackground(QColor(background))
+        fmt.setBackground(palette.qcolor(background))
     return fmt
 
 
@@ -34,17 +37,17 @@ class JinjaHighlighter(QSyntaxHighlighter):
         self.known = frozenset(known)
         self.unknown: frozenset[str] = frozenset()
         self.formats = {
-            "comment": _format("#7a7a7a"),
-            "tag": _format("#7b3fa0", background="#f6effa"),
-            "expression": _format("#0b6e72", background="#e9f6f6"),
-            "keyword": _format("#7b3fa0", bold=True),
-            "field": _format("#0b6e72", bold=True),
-            "string": _format("#a15c00"),
-            "filter": _format("#3b5bab"),
+            "comment": _format(palette.SYNTAX_COMMENT),
+            "tag": _format(palette.SYNTAX_TAG, background=palette.SYNTAX_TAG_BG),
+            "expression": _format(palette.SYNTAX_FIELD, background=palette.SYNTAX_FIELD_BG),
+            "keyword": _format(palette.SYNTAX_TAG, bold=True),
+            "field": _format(palette.SYNTAX_FIELD, bold=True),
+            "string": _format(palette.SYNTAX_STRING),
+            "filter": _format(palette.SYNTAX_FILTER),
         }
-        unknown = _format("#b3261e", bold=True)
+        unknown = _format(palette.ERROR, bold=True)
         unknown.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        unknown.setUnderlineColor(QColor("#b3261e"))
+        unknown.setUnderlineColor(palette.qcolor(palette.ERROR))
         self.formats["unknown"] = unknown
 
     def set_names(self, known: Iterable[str], unknown: Iterable[str]) -> None:

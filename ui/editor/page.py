@@ -1,50 +1,61 @@
 """The "Templates" tab: the template list, the editor and its live preview, wired to the
-editor's view-model. Commands are the registry's QActions; questions go through `prompts`."""
+editor's view-model. Commands are the registry's QActions (`ui.editor.commands`); questions go
+through `prompts`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from ui.editor.commands import EditorCommands
-from ui.editor.preview_panel import DraftPreviewPanel
+from ui.editor.preview_panel import EditPreviewPanel
 from ui.editor.prompts import Prompts
 from ui.editor.template_form import TemplateForm
 from ui.editor.template_list import TemplateList
-from ui.editor.viewmodel import TemplateEditorViewModel
 from ui.shell.actions import TEMPLATE_ACTIONS, ActionId, ActionRegistry
 from ui.widgets.banner import Banner
 
 if TYPE_CHECKING:
     from app.library.drafts import Draft
-    from app.library.unsaved import DraftPreview
+    from app.library.unsaved import EditPreview
     from app.library.workspace import Buffer
+    from ui.editor.viewmodel import EditorViewModel
 
 TOOLBAR = (ActionId.NEW_TEMPLATE, ActionId.DUPLICATE_TEMPLATE, ActionId.DELETE_TEMPLATE,
            ActionId.REVERT_TEMPLATE, ActionId.TEMPLATE_HISTORY, None, ActionId.IMPORT_TEMPLATES,
            ActionId.EXPORT_TEMPLATES, None, ActionId.TEAM_FOLDER, None, ActionId.SAVE_TEMPLATE)
 
 
+class BannerId(Enum):
+    """The notices above the editor (each one's object name)."""
+
+    DRAFTS = "draftBanner"  # drafts a crash left: restore or discard
+    DISK = "diskBanner"  # the open template changed on disk: reload or keep mine
+    UNDO = "undoBanner"  # a template was deleted or reverted: undo
+    PROBLEM = "problemBanner"  # drafts can't be written
+
+
 class EditorPage(QWidget):
     dirtyChanged = Signal(bool)  # any template unsaved
     status = Signal(str)  # a message for the status bar
 
-    def __init__(self, vm: TemplateEditorViewModel, parent: QWidget | None = None) -> None:
+    def __init__(self, vm: EditorViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templatesPage")
         self.vm = vm
         self.lang = "en"
         self.active = False
         self.actions_: ActionRegistry | None = None
-        self.prompts = Prompts(self)
-        self.commands = EditorCommands(self)
+        self.prompts = Prompts(self, vm.is_template_id)
+        self.commands = EditorCommands(self, vm)
         self.list = TemplateList()
-        self.form = TemplateForm()
-        self.preview = DraftPreviewPanel()
+        self.form = TemplateForm(vm.codec())
+        self.preview = EditPreviewPanel()
         self.toolbar = QToolBar(objectName="templateToolbar")
-        self.banners = {name: Banner(name) for name in ("draftBanner", "diskBanner",
-                                                        "undoBanner")}
+        self.banners = {banner: Banner(banner.value) for banner in BannerId}
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="templateSplitter")
         self._layout()
         self._connect()
@@ -71,6 +82,7 @@ class EditorPage(QWidget):
         vm.previewed.connect(self._show_preview)
         vm.changedOnDisk.connect(self._offer_reload)
         vm.draftsFound.connect(self._offer_drafts)
+        vm.autosave.problem.connect(self._draft_problem)
         vm.compose.compositionChanged.connect(self._order_changed)
 
     def bind(self, actions: ActionRegistry) -> None:
@@ -87,6 +99,20 @@ class EditorPage(QWidget):
                 self.toolbar.addAction(a[action_id])
         self.update_actions()
 
+    # What the commands need of the page (ui.editor.commands.CommandHost).
+    def say(self, text: str) -> None:
+        self.status.emit(text)
+
+    def selected_ids(self) -> list[str]:
+        return self.list.selected_ids()
+
+    def offer_undo(self, message: str, undo: Callable[[], None]) -> None:
+        self.banners[BannerId.UNDO].show_message(message, [(self.tr("Undo"), undo)])
+
+    def hide_undo(self) -> None:
+        self.banners[BannerId.UNDO].hide()
+
+    # Language and visibility.
     def retranslate(self) -> None:
         self.list.retranslate()
         self.form.retranslate()
@@ -96,8 +122,9 @@ class EditorPage(QWidget):
 
     def set_language(self, lang: str) -> None:
         self.lang = self.form.lang = self.preview.lang = lang
-        if self.vm.attached and self.vm.compose.composer is not None:
-            self.form.set_fields(self.vm.compose.composer, lang)
+        if self.vm.session is not None:
+            self.form.set_fields(self.vm.insert_menu(lang), self.vm.compose.catalog.categories,
+                                 lang, self.vm.known_names())
             if self.vm.current is not None:
                 self.form.show_text(self.vm.current.text)
                 self.vm.preview_now()
@@ -111,9 +138,8 @@ class EditorPage(QWidget):
         self.update_actions()
 
     def ensure_loaded(self) -> None:
-        if self.vm.attached and not self.vm.entries:
-            assert self.vm.compose.composer is not None
-            self.form.set_fields(self.vm.compose.composer, self.lang)
+        if self.vm.session is not None and not self.vm.entries:
+            self.set_language(self.lang)  # the Insert field menu needs the catalog
             self.vm.refresh()
             if self.vm.current is None:
                 first = self._first_template()
@@ -122,29 +148,29 @@ class EditorPage(QWidget):
 
     def _first_template(self) -> str | None:
         """The compose tab's template when there is one, else the first in the list."""
-        compose = self.vm.compose
-        if compose.last_good is not None and compose.last_good.suggestion.template in \
-                self.vm.entries:
-            return compose.last_good.suggestion.template
+        last = self.vm.compose.last_good
+        if last is not None and last.suggestion.template in self.vm.entries:
+            return last.suggestion.template
         return next(iter(self.list.items), None)
 
     def layer_names(self) -> dict[str, str]:
+        """The layers by their values ("personal" …), as the list and the info line say them."""
         return {"personal": self.tr("Personal"), "team": self.tr("Team"),
-                "bundled": self.tr("Bundled")}
+                "bundled": self.tr("Bundled"), "unsaved": self.tr("Unsaved")}
 
     # Showing the view-model's state.
+    @Slot()
     def _show_entries(self) -> None:
-        composer = self.vm.compose.composer
-        assert composer is not None
-        self.list.set_entries(list(self.vm.entries.values()), composer.catalog.categories,
+        self.list.set_entries(list(self.vm.entries.values()), self.vm.compose.catalog.categories,
                               self.lang, self.layer_names())
         self.list.set_dirty(self.vm.dirty_ids())
         self._show_info()
         self.update_actions()
 
+    @Slot(object)
     def _show_buffer(self, buffer: Buffer | None) -> None:
         self.form.show_text(buffer.text if buffer else None)
-        self.banners["diskBanner"].hide()
+        self.banners[BannerId.DISK].hide()
         if buffer is None:
             self.preview.clear()
         else:
@@ -158,43 +184,40 @@ class EditorPage(QWidget):
         if buffer is None or entry is None:
             self.form.info.setText(buffer.template_id if buffer else "")
             return
-        names = self.layer_names()
-        parts = [f"<b>{entry.id}</b>", names.get(entry.layer, entry.layer)]
+        parts = [f"<b>{entry.id}</b>", self.layer_names().get(entry.layer.value, "")]
         if entry.below:
-            parts[-1] += " — " + (self.tr("overrides the team's version") if entry.below == "team"
+            parts[-1] += " — " + (self.tr("overrides the team's version") if entry.overrides_team
                                   else self.tr("overrides the bundled version"))
-        if entry.layer != "personal":
+        if entry.read_only:
             parts.append(self.tr("read-only: saving makes it your own version"))
-        catalog = self.vm.compose.catalog
         if entry.is_partial:
             parts.append(self.tr("a shared piece other templates include"))
         elif entry.used_by:
-            titles = [catalog.cases[c].title.get(self.lang) for c in entry.used_by]
+            titles = self.vm.case_titles(self.lang, entry.used_by).values()
             parts.append(self.tr("used by: {0}").format(", ".join(titles)))
         else:
             parts.append(self.tr("no case uses it yet (a rule in policy.yaml picks templates)"))
         self.form.info.setText("  ·  ".join(parts))
 
+    @Slot()
     def _dirty_changed(self) -> None:
         dirty = self.vm.dirty_ids()
         self.list.set_dirty(dirty)
         self.dirtyChanged.emit(bool(dirty))
         self.update_actions()
 
-    def _show_preview(self, result: DraftPreview) -> None:
-        case_id = result.case_id
-        catalog = self.vm.compose.catalog
-        title = catalog.cases[case_id].title.get(self.lang) if case_id in catalog.cases else ""
-        self.preview.show_preview(result, title)
-        if result.reply is not None:
-            hints = self.vm.compose.english_hints(result.reply)
-            self.preview.show_hints([hint.get(self.lang) for hint in hints])
+    @Slot(object)
+    def _show_preview(self, result: EditPreview) -> None:
+        titles = self.vm.case_titles(self.lang, [result.case_id] if result.case_id else [])
+        self.preview.show_preview(result, next(iter(titles.values()), ""))
         self.form.show_problems(result.problems, result.unknown_names)
 
+    @Slot()
     def _order_changed(self) -> None:
         if self.vm.use_order and self.active:
             self.vm.preview_timer.start()
 
+    @Slot(bool)
     def _use_order(self, use: bool) -> None:
         self.preview.use_order.setChecked(use)
         self.vm.set_use_order(use)
@@ -206,37 +229,38 @@ class EditorPage(QWidget):
         entry = self.vm.entries.get(buffer.template_id) if buffer else None
         state = {
             ActionId.SAVE_TEMPLATE: bool(buffer and buffer.dirty),
-            ActionId.NEW_TEMPLATE: self.vm.attached,
-            ActionId.DUPLICATE_TEMPLATE: buffer is not None,
             ActionId.DELETE_TEMPLATE: bool(entry and entry.deletable),
             ActionId.REVERT_TEMPLATE: bool(entry and entry.customised),
-            ActionId.UNDO_DELETE: bool(self.vm.removed),
+            ActionId.UNDO_DELETE: bool(self.vm.session and self.vm.session.removed),
+            ActionId.DUPLICATE_TEMPLATE: buffer is not None,
             ActionId.TEMPLATE_HISTORY: buffer is not None,
             ActionId.INSERT_FIELD: buffer is not None,
             ActionId.EXPORT_SELECTED: buffer is not None,
         }
+        attached = self.vm.session is not None
         for action_id in TEMPLATE_ACTIONS:
-            a[action_id].setEnabled(self.active and self.vm.attached
-                                    and state.get(action_id, True))
+            a[action_id].setEnabled(self.active and attached and state.get(action_id, True))
 
     # Banners.
+    @Slot(str)
     def _offer_reload(self, template_id: str) -> None:
-        self.banners["diskBanner"].show_message(
+        self.banners[BannerId.DISK].show_message(
             self.tr("{0} was changed on disk by another window or program.").format(template_id),
             [(self.tr("Reload"), self._reload), (self.tr("Keep mine"), self._keep_mine)],
             "warning")
 
     def _reload(self) -> None:
-        self.banners["diskBanner"].hide()
+        self.banners[BannerId.DISK].hide()
         self.vm.reload()
 
     def _keep_mine(self) -> None:
-        self.banners["diskBanner"].hide()
+        self.banners[BannerId.DISK].hide()
         self.vm.keep_mine()
 
+    @Slot(list)
     def _offer_drafts(self, drafts: list[Draft]) -> None:
         names = ", ".join(d.template_id for d in drafts)
-        self.banners["draftBanner"].show_message(
+        self.banners[BannerId.DRAFTS].show_message(
             self.tr("Unsaved template edits from last time were found: {0}").format(names),
             [(self.tr("Restore"), lambda: self._recover(drafts, True)),
              (self.tr("Discard"), lambda: self._recover(drafts, False))])
@@ -244,9 +268,16 @@ class EditorPage(QWidget):
                                  "Templates tab"))
 
     def _recover(self, drafts: list[Draft], restore: bool) -> None:
-        self.banners["draftBanner"].hide()
+        self.banners[BannerId.DRAFTS].hide()
         if restore:
             self.ensure_loaded()
             self.vm.recover(drafts)
         else:
             self.vm.discard_drafts(drafts)
+
+    @Slot(str)
+    def _draft_problem(self, problem: str) -> None:
+        self.banners[BannerId.PROBLEM].show_message(
+            self.tr("Unsaved edits can't be kept as drafts (a crash would lose them): {0}")
+            .format(problem), [(self.tr("Hide"), self.banners[BannerId.PROBLEM].hide)],
+            "warning")

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.widgets import palette
 from ui.widgets.text_update import replace_text
 
 if TYPE_CHECKING:
-    from app.library.unsaved import DraftPreview, Problem
+    from app.library.unsaved import EditPreview, Problem
 
 
-class DraftPreviewPanel(QWidget):
+class EditPreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templatePreviewPanel")
         self.lang = "en"  # the language problems are shown in
@@ -23,13 +24,14 @@ class DraftPreviewPanel(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.use_order = QCheckBox(objectName="previewUseOrder")
         self.case_label = QLabel(objectName="templatePreviewCase", wordWrap=True)
-        self.case_label.setStyleSheet("color: #5f6368;")
+        self.case_label.setStyleSheet(palette.css(palette.MUTED))
         self.error = QLabel(objectName="templateError", visible=False, wordWrap=True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.setStyleSheet("color: #b3261e; background: #fdecea; padding: 4px;")
+        self.error.setStyleSheet(palette.css(palette.ERROR, palette.ERROR_BG, "padding: 4px;"))
         self.reply = QPlainTextEdit(objectName="templatePreview", readOnly=True)
         self.hints = QLabel(objectName="templateHints", visible=False, wordWrap=True)
-        self.hints.setStyleSheet("color: #7a2e00; background: #fff1e0; padding: 4px;")
+        self.hints.setStyleSheet(palette.css(palette.WARNING_TEXT, palette.WARNING_BG,
+                                             "padding: 4px;"))
         self.gloss_title = QLabel(objectName="templatePreviewGlossTitle")
         self.gloss = QPlainTextEdit(objectName="templatePreviewGloss", readOnly=True)
         self.template_id: str | None = None
@@ -55,7 +57,7 @@ class DraftPreviewPanel(QWidget):
         self.error.hide()
         self.case_label.clear()
 
-    def show_preview(self, result: DraftPreview, case_title: str) -> None:
+    def show_preview(self, result: EditPreview, case_title: str) -> None:
         if result.template_id != self.template_id:
             self.clear()  # the last good preview of another template is no help
             self.template_id = result.template_id
@@ -65,6 +67,8 @@ class DraftPreviewPanel(QWidget):
             self.error.hide()
             _set_text(self.reply, result.reply)
             _set_text(self.gloss, result.gloss)
+            self._show_hints([h.get(self.lang) for h in result.review.hints]
+                             if result.review else [])
             return
         lines = [self.problem_text(p) for p in result.problems[:4]]
         note = self.tr("The preview below is the last good one.") if self.reply.toPlainText() \
@@ -73,7 +77,7 @@ class DraftPreviewPanel(QWidget):
                            + ("\n" + note if note else ""))
         self.error.show()
 
-    def show_hints(self, hints: list[str]) -> None:
+    def _show_hints(self, hints: list[str]) -> None:
         """English hints for the rendered reply: the compose tab would show them too."""
         self.hints.setText("\n".join(f"✎ {h}" for h in hints))
         self.hints.setVisible(bool(hints))

@@ -4,6 +4,7 @@ tests pass a stand-in that answers at once."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,19 +21,31 @@ Button = QMessageBox.StandardButton
 PACK_FILTER = "Template pack (*.zip)"
 
 
+class Answer(Enum):
+    """What the person chose in a question with more than yes and no."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    OVERWRITE = "overwrite"
+    RELOAD = "reload"
+    CANCEL = "cancel"
+
+
 class Prompts(QObject):
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, is_template_id: Callable[[str], bool]) -> None:
         super().__init__(parent)
         self.parent_widget = parent
+        self.is_template_id = is_template_id
 
-    def unsaved(self, names: Sequence[str]) -> str:
-        """"save", "discard" or "cancel"."""
+    def unsaved(self, names: Sequence[str]) -> Answer:
+        """Save, discard or cancel."""
         answer = QMessageBox.question(
             self.parent_widget, self.tr("Unsaved templates"),
             self.tr("These templates have unsaved changes:\n{0}\n\nSave them?").format(
                 "\n".join(names)),
             Button.Save | Button.Discard | Button.Cancel, Button.Save)
-        return {Button.Save: "save", Button.Discard: "discard"}.get(answer, "cancel")
+        return {Button.Save: Answer.SAVE, Button.Discard: Answer.DISCARD}.get(answer,
+                                                                             Answer.CANCEL)
 
     def confirm_remove(self, name: str, revert: bool, dirty: bool) -> bool:
         text = self.tr("Revert {0} to the default version? Your version is kept in its "
@@ -45,8 +58,8 @@ class Prompts(QObject):
                                       Button.Cancel)
         return answer == Button.Yes
 
-    def changed_on_disk(self, name: str) -> str:
-        """"overwrite", "reload" or "cancel"."""
+    def changed_on_disk(self, name: str) -> Answer:
+        """Overwrite, reload or cancel."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Changed on disk"),
                           self.tr("{0} was changed on disk since you opened it (another "
                                   "window or program).").format(name),
@@ -57,8 +70,8 @@ class Prompts(QObject):
                                 QMessageBox.ButtonRole.ActionRole)
         box.exec()
         clicked = box.clickedButton()
-        return "overwrite" if clicked is overwrite else "reload" if clicked is reload_ \
-            else "cancel"
+        return Answer.OVERWRITE if clicked is overwrite else Answer.RELOAD \
+            if clicked is reload_ else Answer.CANCEL
 
     def new_template(self, cases: Sequence[tuple[str, str]], taken: set[str],
                      current_case: str | None) -> tuple[str, str] | None:
@@ -66,14 +79,15 @@ class Prompts(QObject):
 
         start = current_case or (cases[0][0] if cases else "new-template")
         dialog = TemplateIdDialog(self.tr("New template"), free_id(start, taken), taken,
-                                  cases, current_case, self.parent_widget)
+                                  self.is_template_id, cases=cases, current_case=current_case,
+                                  parent=self.parent_widget)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.case_id() is None:
             return None
         return str(dialog.case_id()), dialog.template_id()
 
     def template_id(self, suggested: str, taken: set[str]) -> str | None:
         dialog = TemplateIdDialog(self.tr("Duplicate template"), suggested, taken,
-                                  parent=self.parent_widget)
+                                  self.is_template_id, parent=self.parent_widget)
         return dialog.template_id() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def pick_version(self, template_id: str, versions: Sequence[Version],

@@ -9,24 +9,22 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from app.user.paths import UserData
     from ui.compose.viewmodel import ComposeViewModel
     from ui.editor.page import EditorPage
-    from ui.editor.viewmodel import TemplateEditorViewModel
+    from ui.editor.viewmodel import EditorViewModel
     from ui.shell.actions import ActionRegistry
 
 
 class TemplatesTab(QWidget):
     dirtyChanged = Signal(bool)  # any template unsaved
     status = Signal(str)
-    libraryChanged = Signal()  # templates changed on disk: the compose tab re-renders
 
-    def __init__(self, compose: ComposeViewModel, user_data: UserData | None) -> None:
+    def __init__(self, compose: ComposeViewModel) -> None:
         super().__init__(objectName="templatesTab")
-        self.compose, self.user_data = compose, user_data
+        self.compose = compose
         self.actions_: ActionRegistry | None = None
         self.page: EditorPage | None = None
-        self.vm: TemplateEditorViewModel | None = None
+        self.vm: EditorViewModel | None = None
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
 
@@ -40,25 +38,23 @@ class TemplatesTab(QWidget):
             actions[action_id].setEnabled(False)
 
     def build(self, lang: str) -> None:
-        """Create the editor (once) and add the user's layers to the composer (raises
-        OSError when the user data folder can't be created)."""
+        """Create the editor over the compose tab's library (once; a later call, after the
+        compose tab loaded again, starts a new session). Raises OSError when the personal
+        template folder can't be created — the compose tab has its replies regardless."""
         from ui.editor.page import EditorPage
-        from ui.editor.viewmodel import TemplateEditorViewModel
+        from ui.editor.viewmodel import EditorViewModel
 
         assert self.actions_ is not None, "bind_actions first"
-        if self.vm is not None:  # the compose tab loaded again: a new composer
-            self.vm.attach()
-            return
-        self.vm = TemplateEditorViewModel(self.compose, self.user_data)
-        self.page = EditorPage(self.vm)
-        self.layout_.addWidget(self.page)
-        self.page.set_language(lang)
-        self.page.bind(self.actions_)
-        self.page.dirtyChanged.connect(self.dirtyChanged)
-        self.page.status.connect(self.status)
-        self.vm.libraryChanged.connect(self.libraryChanged)
+        if self.vm is None:
+            self.vm = EditorViewModel(self.compose)
+            self.page = EditorPage(self.vm)
+            self.layout_.addWidget(self.page)
+            self.page.bind(self.actions_)
+            self.page.dirtyChanged.connect(self.dirtyChanged)
+            self.page.status.connect(self.status)
+        assert self.page is not None
         self.vm.attach()
-        self.page.set_language(lang)  # the Insert field menu needs the catalog
+        self.page.set_language(lang)
 
     def dirty(self) -> bool:
         return bool(self.vm and self.vm.dirty_ids())

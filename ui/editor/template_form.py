@@ -4,7 +4,7 @@ Chinese gloss, each part in its own field but saved as the one file it came from
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,32 +24,41 @@ from PySide6.QtWidgets import (
 
 from ui.editor.code_editor import CodeEditor
 from ui.editor.highlighter import JinjaHighlighter
+from ui.widgets import palette
 
 if TYPE_CHECKING:
     from app.catalog.labels import Label
-    from app.compose.composer import Composer
+    from app.library.snippets import Snippet
     from app.library.template_text import TemplateParts
     from app.library.unsaved import Problem
 
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1
-ERROR_STYLE = "color: #b3261e;"
+
+
+class TemplateCodec(Protocol):
+    """Splits a template file into the form's parts and joins them back (the view-model)."""
+
+    def split(self, text: str) -> TemplateParts: ...
+
+    def join(self, parts: TemplateParts) -> str: ...
 
 
 class TemplateForm(QWidget):
     edited = Signal(str)  # the whole file's text after an edit
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, codec: TemplateCodec, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templateForm")
+        self.codec = codec
         self.lang = "en"  # the language problems are listed in
         self.parts: TemplateParts | None = None
         self.info = QLabel(objectName="templateInfo", wordWrap=True)
-        self.info.setStyleSheet("color: #5f6368;")
+        self.info.setStyleSheet(palette.css(palette.MUTED))
         self.title_en = QLineEdit(objectName="templateTitleEn")
         self.title_zh = QLineEdit(objectName="templateTitleZh")
         self.category = QComboBox(objectName="templateCategory")
         self.header_problem = QLabel(objectName="templateHeaderProblem", wordWrap=True,
                                      visible=False)
-        self.header_problem.setStyleSheet(ERROR_STYLE)
+        self.header_problem.setStyleSheet(palette.css(palette.ERROR))
         self.body_label, self.gloss_label = QLabel(), QLabel()
         self.body = CodeEditor(object_name="templateEditor")
         self.gloss = CodeEditor(object_name="templateGlossEditor")
@@ -126,32 +135,15 @@ class TemplateForm(QWidget):
         for key, submenu in self.field_menus.items():
             submenu.setTitle(titles[key])
 
-    def set_fields(self, composer: Composer, lang: str) -> None:
-        """The Insert field menu: order fields with their labels, then computed values,
-        refund names, filters and the shared pieces to include."""
-        from app.compose.composer import REFUND_NAMES
-        from app.compose.textfmt import FILTERS
-        from app.policy.context import CASE_NAMES, COMPUTED_SOURCES
-
-        menus = self.field_menus
-        for submenu in menus.values():
+    def set_fields(self, groups: Mapping[str, Sequence[Snippet]],
+                   categories: Mapping[str, Label], lang: str, known: Iterable[str]) -> None:
+        """The Insert field menu (its groups by key: fields, computed, refund, filters,
+        pieces), the category choices and the names the highlighter knows."""
+        for key, submenu in self.field_menus.items():
             submenu.clear()
-        for name, spec in composer.catalog.fields.items():
-            _snippet(menus["fields"], f"{name}  —  {spec.label.both(lang, ' · ')}",
-                     "{{ " + name + " }}")
-        for key, names in (("computed", (*COMPUTED_SOURCES, *CASE_NAMES)),
-                           ("refund", (*[n for n in REFUND_NAMES if n != "actions"],
-                                       *composer.policy.constants))):
-            for name in names:
-                _snippet(menus[key], name, "{{ " + name + " }}")
-        for name in FILTERS:
-            _snippet(menus["filters"], name, f"|{name}")
-        for template_id in composer.library.ids():
-            if template_id.startswith("_"):
-                name = template_id[1:]
-                _snippet(menus["pieces"], name, '{% include "' + name + '" %}')
-                _snippet(menus["pieces"], f"{name} · 中文", '{% include "' + name + '.zh" %}')
-        self.set_catalog(composer.catalog.categories, lang, composer.renderer.known_names)
+            for snippet in groups.get(key, ()):
+                submenu.addAction(snippet.text).setData(snippet.insert)
+        self.set_catalog(categories, lang, known)
 
     def set_catalog(self, categories: Mapping[str, Label], lang: str,
                     known: Iterable[str]) -> None:
@@ -167,10 +159,8 @@ class TemplateForm(QWidget):
 
     def show_text(self, text: str | None) -> None:
         """Show a template's file (None: nothing open)."""
-        from app.library.template_text import split_template
-
         self._filling = True
-        self.parts = split_template(text) if text is not None else None
+        self.parts = self.codec.split(text) if text is not None else None
         parts = self.parts
         self.setEnabled(parts is not None)
         self.title_en.setText(parts.title_en if parts else "")
@@ -186,15 +176,13 @@ class TemplateForm(QWidget):
         self.show_problems([], ())
 
     def text(self) -> str | None:
-        from app.library.template_text import join_template
-
         if self.parts is None:
             return None
         self.parts = self.parts.with_edits(
             title_en=self.title_en.text(), title_zh=self.title_zh.text(),
             category=str(self.category.currentData() or ""),
             body=self.body.toPlainText(), gloss=self.gloss.toPlainText())
-        return join_template(self.parts)
+        return self.codec.join(self.parts)
 
     def _changed(self) -> None:
         if self._filling:
@@ -221,7 +209,7 @@ class TemplateForm(QWidget):
                                          if problem.line else "")
             message = problem.message_in(self.lang)
             item = QListWidgetItem(f"{where}: {message}" if where else message)
-            item.setForeground(Qt.GlobalColor.darkRed)
+            item.setForeground(palette.qcolor(palette.ERROR))
             item.setData(LINE_ROLE, problem.line)
             self.problems.addItem(item)
             if problem.line is None or parts is None:
@@ -260,8 +248,3 @@ class TemplateForm(QWidget):
         editor = self.last_editor
         point = editor.viewport().mapToGlobal(editor.cursorRect().bottomRight())
         self.field_menu.popup(point)
-
-
-def _snippet(menu: QMenu, text: str, snippet: str) -> None:
-    action = menu.addAction(text)
-    action.setData(snippet)

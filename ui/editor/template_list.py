@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.compose.case_picker import SEARCH_ROLE, CaseFilter
+from app.catalog.labels import Label
+from ui.widgets import palette
+from ui.widgets.search_filter import SEARCH_ROLE, SearchFilter
 
 if TYPE_CHECKING:
-    from app.catalog.labels import Label
     from app.library.index import TemplateEntry
 
 TEMPLATE_ID_ROLE = Qt.ItemDataRole.UserRole + 10
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 11
 BROKEN_ROLE = Qt.ItemDataRole.UserRole + 12
-BROKEN = QColor("#b3261e")
 
 
 class TemplateList(QWidget):
@@ -40,7 +40,7 @@ class TemplateList(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setRootIsDecorated(False)
         self.model = QStandardItemModel(self)
-        self.proxy = CaseFilter(self)
+        self.proxy = SearchFilter(self)
         self.proxy.setSourceModel(self.model)
         self.view.setModel(self.proxy)
         self.items: dict[str, QStandardItem] = {}
@@ -67,8 +67,6 @@ class TemplateList(QWidget):
             key = entry.category if entry.category in categories or entry.category == "shared" \
                 else ""
             groups.setdefault(key, []).append(entry)
-        from app.catalog.labels import Label
-
         # Both languages, like the catalog's categories.
         labels = {**categories, "shared": Label("Shared pieces", "共用片段"),
                   "": Label("Other", "其他")}
@@ -107,7 +105,7 @@ class TemplateList(QWidget):
         item.setEditable(False)
         item.setData(entry.id, TEMPLATE_ID_ROLE)
         item.setData(entry.title.get(lang), TITLE_ROLE)
-        layer = QStandardItem(layer_names.get(entry.layer, entry.layer))
+        layer = QStandardItem(layer_names.get(entry.layer.value, entry.layer.value))
         layer.setEditable(False)
         layer.setSelectable(True)
         tips = [entry.id, f"{entry.title.en}  ·  {entry.title.zh}"]
@@ -116,12 +114,12 @@ class TemplateList(QWidget):
             tips.append(self.tr("Customised: your version overrides the default one"))
         if entry.problems:
             for cell in (item, layer):
-                cell.setForeground(QBrush(BROKEN))
+                cell.setForeground(QBrush(palette.qcolor(palette.ERROR)))
             tips += [p.describe(lang) for p in entry.problems[:3]]
         item.setData(bool(entry.problems), BROKEN_ROLE)
         item.setToolTip("\n".join(tips))
-        key = f"{entry.id} {entry.title.en} {entry.title.zh} {entry.category} {entry.layer} " \
-              f"{layer.text()}"
+        key = " ".join((entry.id, entry.title.en, entry.title.zh, entry.category,
+                        entry.layer.value, layer.text()))
         item.setData(key.lower(), SEARCH_ROLE)
         self.items[entry.id] = item
         self._decorate(item)

@@ -6,6 +6,8 @@ window's own text changes. Widgets retranslate on QEvent.LanguageChange.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 LANGUAGES = {"en": "English", "zh": "中文"}
@@ -14,14 +16,9 @@ QM_NAME = "reply_composer_zh_CN.qm"
 _installed: list[QTranslator] = []
 
 
-def qm_path() -> str:
-    from app.data.bundled import bundled_dir
-
-    return str(bundled_dir("resources") / "i18n" / QM_NAME)
-
-
-def apply_language(lang: str) -> bool:
-    """Install the translator for `lang` ("zh" or "en"); Qt then sends LanguageChange."""
+def apply_language(lang: str, folder: Path) -> bool:
+    """Install the translator for `lang` ("zh" or "en") from the .qm files in `folder`; Qt
+    then sends LanguageChange."""
     app = QCoreApplication.instance()
     if app is None:
         return False
@@ -37,7 +34,7 @@ def apply_language(lang: str) -> bool:
         app.installTranslator(qt_strings)
         _installed.append(qt_strings)
     ours = QTranslator(app)
-    if not ours.load(qm_path()):
+    if not ours.load(str(folder / QM_NAME)):
         return False
     app.installTranslator(ours)
     _installed.append(ours)

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from ui.editor.tab import TemplatesTab
 from ui.shell.i18n import apply_language
 from ui.shell.window_state import SPLITTERS, WindowState
+from ui.widgets import palette
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QAction, QCloseEvent
     from PySide6.QtWidgets import QMenu, QSplitter
 
-    from app.user.paths import UserData
     from ui.compose.page import ComposePage
     from ui.compose.viewmodel import ComposeViewModel
     from ui.editor.page import EditorPage
-    from ui.editor.viewmodel import TemplateEditorViewModel
     from ui.shell.actions import ActionRegistry
     from ui.widgets.clipboard import Clipboard
 
@@ -33,8 +31,7 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the catalog is loaded and the last case restored
 
     def __init__(self, vm: ComposeViewModel, settings: QSettings,
-                 clipboard: Clipboard | None = None, user_data: UserData | None = None,
-                 build_after_paint: bool = True) -> None:
+                 clipboard: Clipboard | None = None, build_after_paint: bool = True) -> None:
         """The frame only: menu titles, tabs and status bar. The commands and the compose
         panels are built right after the first paint (see eventFilter), so the window shows
         as fast as a bare one."""
@@ -42,13 +39,13 @@ class MainWindow(QMainWindow):
         self.vm = vm
         self.state = WindowState(settings)
         self.lang = self.state.language
-        apply_language(self.lang)
+        apply_language(self.lang, vm.translations_dir())
         self._commands: ActionRegistry | None = None
         self.language_menu: QMenu | None = None
         self.language_actions: dict[str, QAction] = {}
         self._clipboard = clipboard
         self.page: ComposePage | None = None
-        self.templates = TemplatesTab(vm, user_data)
+        self.templates = TemplatesTab(vm)
         self.tabs = QTabWidget(objectName="tabs")
         self.tabs.addTab(QWidget(), "")  # the Compose tab's place, filled after the paint
         self.tabs.addTab(self.templates, "")
@@ -102,52 +99,44 @@ class MainWindow(QMainWindow):
         from ui.compose.page import ComposePage
         from ui.widgets.clipboard import QtClipboard
 
-        self.page = ComposePage(self.vm, self._clipboard or QtClipboard(), self.confirm_missing)
+        self.page = ComposePage(self.vm, self._clipboard or QtClipboard())
         self.page.set_language(self.lang)
+        self.page.bind(self.actions_)
         placeholder = self.tabs.widget(0)
         self.tabs.blockSignals(True)  # the current tab doesn't really change
         self.tabs.removeTab(0)
         self.tabs.insertTab(0, self.page, "")
         self.tabs.setCurrentIndex(0)
         self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         self._connect_panels()
         self.retranslate()
         self._restore_splitters()
-        self._set_gloss_visible(self.state.gloss_visible)
 
     def _connect_frame(self) -> None:
         self.vm.loaded.connect(self._loaded)
         self.templates.dirtyChanged.connect(self._templates_dirty)
-        self.templates.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.templates.libraryChanged.connect(self.vm.compose_now)  # a save shows at once
+        self.templates.status.connect(self._say)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _connect_panels(self) -> None:
-        from ui.shell.actions import ActionId
-
-        a, page = self.actions_, self.page
+        page = self.page
         assert page is not None
-        a.connect(ActionId.NEXT_CASE, lambda: page.picker.step(1))
-        a.connect(ActionId.PREVIOUS_CASE, lambda: page.picker.step(-1))
-        a.connect(ActionId.COPY_REPLY, page.copy_reply)
-        a.connect(ActionId.PASTE_MESSAGE, page.paste_message)
-        a.connect(ActionId.RESET_PREVIEW, page.reset_preview)
-        page.preview.gloss_toggle.toggled.connect(a[ActionId.TOGGLE_GLOSS].setChecked)
         page.preview.editor.textChanged.connect(self._update_counter)
         page.copied.connect(self._copied)
         page.caseShown.connect(self._case_shown)
+        page.status.connect(self._say)
+
+    @Slot(str)
+    def _say(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     @property
     def editor(self) -> EditorPage:
         """The Templates tab's page (built once the catalog is loaded)."""
         assert self.templates.page is not None, "not loaded yet"
         return self.templates.page
-
-    @property
-    def editor_vm(self) -> TemplateEditorViewModel:
-        assert self.templates.vm is not None, "not loaded yet"
-        return self.templates.vm
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reply Composer"))
@@ -173,7 +162,8 @@ class MainWindow(QMainWindow):
         self.lang = self.state.language = lang
         if lang in self.language_actions:
             self.language_actions[lang].setChecked(True)
-        apply_language(lang)  # Qt sends LanguageChange: changeEvent retranslates
+        # Qt sends LanguageChange: changeEvent retranslates.
+        apply_language(lang, self.vm.translations_dir())
         self.templates.set_language(lang)
         if self.page is None:
             return
@@ -222,9 +212,8 @@ class MainWindow(QMainWindow):
     def _case_shown(self, case_id: str) -> None:
         self.state.remember_case(case_id)
 
+    @Slot(bool)
     def _set_gloss_visible(self, visible: bool) -> None:
-        if self.page is not None:
-            self.page.preview.set_gloss_visible(visible)
         self.state.gloss_visible = visible
 
     def _tab_changed(self, _index: int) -> None:
@@ -250,8 +239,10 @@ class MainWindow(QMainWindow):
         count = len(self.page.preview.text()) if self.page is not None else 0
         limit = self.state.char_limit
         self.counter.setText(self.tr("{0} / {1} characters").format(f"{count:,}", f"{limit:,}"))
-        color = "#b3261e" if count > limit else "#a15c00" if count >= limit * NEAR_LIMIT else ""
-        self.counter.setStyleSheet(f"color: {color}; font-weight: bold;" if color else "")
+        colour = palette.ERROR if count > limit else \
+            palette.WARNING if count >= limit * NEAR_LIMIT else None
+        self.counter.setStyleSheet(palette.css(colour, extra="font-weight: bold;")
+                                   if colour else "")
 
     def ask_char_limit(self) -> None:
         from PySide6.QtWidgets import QInputDialog  # dialogs: imported when first shown
@@ -269,16 +260,6 @@ class MainWindow(QMainWindow):
 
     def _copied(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Copied {0} characters").format(f"{count:,}"), 5000)
-
-    def confirm_missing(self, labels: list[str]) -> bool:
-        separator = "、" if self.lang == "zh" else ", "
-        from PySide6.QtWidgets import QMessageBox
-
-        answer = QMessageBox.question(
-            self, self.tr("Fields missing"),
-            self.tr("The reply still needs: {0}.\n\nCopy it anyway?").format(
-                separator.join(labels)))
-        return answer == QMessageBox.StandardButton.Yes
 
     def _restore_splitters(self) -> None:
         for key, splitter in self._splitters().items():
@@ -307,10 +288,3 @@ class MainWindow(QMainWindow):
 
 def default_settings() -> QSettings:
     return QSettings("ReplyComposer", "Reply Composer")
-
-
-def profile_path() -> Path:
-    from app.user.paths import user_data_dir
-
-    return user_data_dir() / "profile.json"
-

@@ -26,13 +26,13 @@ def run(library: Path | None = None, smoke: bool = False) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.compose.viewmodel import ComposeViewModel
-    from ui.shell.main_window import MainWindow, default_settings, profile_path
+    from ui.shell.main_window import MainWindow, default_settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Reply Composer")
     # --smoke measures start-up to the first paint and exits there, without building the
     # panels and reading the catalog that come right after it in a normal start.
-    window = MainWindow(ComposeViewModel(library=library, profile_path=profile_path),
+    window = MainWindow(ComposeViewModel(library=library),
                         default_settings(), build_after_paint=not smoke)
     if smoke:
         from ui.shell.startup import seconds_since_start
@@ -44,9 +44,3 @@ def run(library: Path | None = None, smoke: bool = False) -> int:
         window.firstPainted.connect(lambda: QTimer.singleShot(0, report))  # once painted
     window.show()
     return app.exec()
-
-
-def main() -> int:
-    from ui.launch import main as launch
-
-    return launch()

@@ -48,7 +48,7 @@ class WindowState:
     @property
     def char_limit(self) -> int:
         try:
-            return max(1, int(self.settings.value("compose/charLimit", DEFAULT_CHAR_LIMIT)))
+            return max(1, int(str(self.settings.value("compose/charLimit", DEFAULT_CHAR_LIMIT))))
         except (TypeError, ValueError):
             return DEFAULT_CHAR_LIMIT
 

@@ -6,9 +6,11 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-STYLES = {
-    "info": "background: #e8f0fe; border: 1px solid #b6c8f0;",
-    "warning": "background: #fff4d6; border: 1px solid #e8c766;",
+from ui.widgets import palette
+
+STYLES = {  # kind -> (background, border)
+    "info": (palette.INFO_BG, palette.INFO_BORDER),
+    "warning": (palette.NOTICE_BG, palette.NOTICE_BORDER),
 }
 
 
@@ -32,7 +34,10 @@ class Banner(QFrame):
             button.clicked.connect(callback)
             self.layout_.addWidget(button)
             self.buttons.append(button)
-        self.setStyleSheet(f"#{self.objectName()} {{ {STYLES[kind]} }}")
+        background, border = STYLES[kind]
+        style = palette.css(background=background,
+                            extra=f"border: 1px solid {palette.hex_of(border)};")
+        self.setStyleSheet(f"#{self.objectName()} {{ {style} }}")
         self.show()
 
     def button(self, index: int) -> QPushButton:
