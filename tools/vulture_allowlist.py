@@ -22,3 +22,11 @@ NEXT_ORDER_DISCOUNT
 REIMBURSE_COST
 NO_REFUND
 WAIT
+
+# An imported order's fields: the order book stores them (app/orders/book.py reads each).
+buyer_name
+destination_country
+chosen_method
+order_amount
+estimated_weight
+actual_weight

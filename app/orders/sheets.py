@@ -1,0 +1,161 @@
+"""Opening an export: telling a workbook from a CSV by its content, not its name, and giving
+the rows of either (a workbook's merged cells filled in, a long run of blank rows ending it)."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import SourceError
+from app.orders.csv_files import csv_rows
+from app.orders.records import Cell, Row
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet, CalamineWorkbook
+
+BLANK_ROWS_END = 1_000  # so many blank rows in a row end the table (a sheet "used" to 1,048,576)
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xlsx (and .ods), .xls
+_SNIFF_BYTES = 65_536  # enough of the file's start to tell a table from a web page or binary
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]")  # never in text (0x1a: DOS EOF)
+
+
+@contextmanager
+def table_rows(path: Path) -> Iterator[Iterator[Row]]:
+    """The first sheet's rows (the first visible one with data), or the CSV's records."""
+    opener = _excel_rows if _sniff(path) == "excel" else csv_rows
+    with opener(path) as rows:
+        yield rows
+
+
+def non_blank_rows(rows: Iterable[Row]) -> Iterator[Row]:
+    """The rows with something in them, until BLANK_ROWS_END blank rows in a row."""
+    blank_run = 0
+    for row in rows:
+        if _is_blank(row[1]):
+            blank_run += 1
+            if blank_run >= BLANK_ROWS_END:
+                return
+            continue
+        blank_run = 0
+        yield row
+
+
+def _is_blank(cells: Sequence[Cell]) -> bool:
+    return all(c is None or c == "" or (isinstance(c, str) and c.isspace()) for c in cells)
+
+
+def _file_error(path: Path, message: str, zh: str) -> SourceError:
+    return SourceError(str(path), None, message, zh=zh)
+
+
+def _sniff(path: Path) -> str:
+    """'excel' or 'text', by the file's first bytes (an .xls is often really a CSV or HTML)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(_SNIFF_BYTES)
+    except OSError as exc:
+        raise _file_error(path, f"cannot read the file: {exc.strerror}",
+                          f"无法读取文件：{exc.strerror}") from None
+    if head.startswith((_ZIP, _OLE)):
+        return "excel"
+    if not head.strip():
+        raise _file_error(path, "the file is empty", "文件是空的")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "text"  # Excel's "Unicode text"
+    if _CONTROL_BYTES.search(head):
+        raise _file_error(path, "not a spreadsheet or CSV file (.xlsx, .xls or .csv)",
+                          "不是表格或 CSV 文件（.xlsx、.xls 或 .csv）")
+    if re.match(rb"\s*<(?:!doctype|html|table|\?xml)", head, re.IGNORECASE):
+        raise _file_error(path, "a web page saved as a spreadsheet: open it in Excel and save "
+                          "it as .xlsx", "这是网页格式的表格：请用 Excel 打开并另存为 .xlsx")
+    return "text"
+
+
+@contextmanager
+def _excel_rows(path: Path) -> Iterator[Iterator[Row]]:
+    book = _open_workbook(path)
+    try:
+        yield _sheet_rows(_first_sheet(path, book))
+    finally:
+        book.close()
+
+
+def _open_workbook(path: Path) -> CalamineWorkbook:
+    from python_calamine import CalamineWorkbook, PasswordError
+
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except PasswordError:
+        raise _file_error(path, "the workbook is password-protected: save it without one",
+                          "工作簿有密码保护：请另存为无密码的文件") from None
+    except Exception as exc:
+        raise _unreadable(path, exc) from None
+    except BaseException as exc:  # pyo3 reports a panic of the Rust reader as BaseException
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise _unreadable(path, exc) from None
+
+
+def _unreadable(path: Path, exc: BaseException) -> SourceError:
+    return _file_error(path, f"not a readable spreadsheet ({exc})",
+                       f"无法读取的表格文件（{exc}）")
+
+
+def _first_sheet(path: Path, book: CalamineWorkbook) -> CalamineSheet:
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+    for index, meta in enumerate(book.sheets_metadata):
+        if meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible:
+            continue
+        try:
+            sheet = book.get_sheet_by_index(index)
+        except Exception as exc:
+            raise _unreadable(path, exc) from None
+        if sheet.start is not None:
+            return sheet
+    raise _file_error(path, "the workbook has no sheet with data", "工作簿里没有数据")
+
+
+def _sheet_rows(sheet: CalamineSheet) -> Iterator[Row]:
+    """Rows numbered as Excel shows them; a merged cell's value in every cell it covers."""
+    start = sheet.start
+    first_column = start[1] if start else 0  # calamine's rows begin at the first used column
+    spans = [(r0, c0 - first_column, r1, c1 - first_column)
+             for (r0, c0), (r1, c1) in _merged_ranges(sheet)]
+    # calamine pads the rows above the first used one, so enumeration gives Excel's numbers.
+    rows = enumerate(sheet.iter_rows(), 1)
+    return _with_merged_values(rows, spans) if spans else rows
+
+
+def _merged_ranges(sheet: CalamineSheet) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    try:
+        return sheet.merged_cell_ranges or []
+    except Exception:  # newer calamine raises where a file's merges can't be read: read it as is
+        return []
+
+
+def _with_merged_values(rows: Iterable[Row],
+                        spans: Iterable[tuple[int, int, int, int]]) -> Iterator[Row]:
+    """Excel keeps a merged cell's value in its top-left cell only; an ERP that merges the
+    order number over its product rows means it for each of them."""
+    waiting = deque(sorted(spans))  # (first row, first column, last row, last column), 0-based
+    active: list[tuple[int, int, int, Cell]] = []  # (first column, last column, last row, value)
+    for row_no, cells in rows:
+        index = row_no - 1
+        active = [span for span in active if span[2] >= index]
+        while waiting and waiting[0][0] <= index:
+            r0, c0, r1, c1 = waiting.popleft()
+            if r0 == index and 0 <= c0 < len(cells):
+                active.append((c0, c1, r1, cells[c0]))
+        if not active:
+            yield row_no, cells
+            continue
+        filled = list(cells)
+        for c0, c1, _, value in active:
+            filled[c0:c1 + 1] = [value] * (min(c1 + 1, len(filled)) - c0)
+        yield row_no, filled
