@@ -1,6 +1,8 @@
 """Chinese text the agent reads uses full-width punctuation (，：；（）！？), as Chinese is
 written: glosses, labels, messages and translations. Left out: the playbook's own rules, quoted
-as the seller wrote them (policy.yaml `reasons.*.rule`); English text that names a Chinese word
+as the seller wrote them (policy.yaml `reasons.*.rule`); the column headers of real order
+exports, matched as the exports spell them (order_presets.yaml `columns`); English text that
+names a Chinese word
 ("Title (中文)"); and menu mnemonics, written "文件(&F)" as Chinese desktops do."""
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ def _half_width(text: str) -> re.Match[str] | None:
 def _yaml_strings(data: Any, where: str) -> Iterator[tuple[str, str]]:
     if isinstance(data, dict):
         for key, value in data.items():
-            if not (where.endswith(".reasons") or ".reasons." in where) or key != "rule":
+            quoted = (".reasons" in where and key == "rule") or key == "columns"
+            if not quoted:
                 yield from _yaml_strings(value, f"{where}.{key}")
     elif isinstance(data, list):
         for value in data:

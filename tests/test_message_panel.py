@@ -98,7 +98,8 @@ def test_suggestions_follow_the_language(page):
     paste(page, MESSAGE)
     page.set_language("zh")
     first = next(b for b in page.message.buttons if b.isVisibleTo(page))
-    assert "\u4e00" <= first.text()[0] <= "\u9fff"  # the Chinese title first
+    assert first.text().startswith("1  ")  # its key
+    assert "\u4e00" <= first.text()[3] <= "\u9fff"  # then the Chinese title first
     assert "葡萄牙语" in page.message.summary.text()
 
 

@@ -29,10 +29,14 @@ def test_full_order_renders_without_markers_or_raw_jinja(compose, variant):
     assert "Lily" in result.reply and "Sunny Fashion Store" in result.reply
 
 
+# Templates only a team setting reaches (tests/test_playbook_rules.py renders them).
+BY_TEAM_SETTING = {"not-received-delivered-late"}
+
+
 def test_every_policy_template_is_reached_by_the_samples(compose, composer):
     reached = {compose(case, **extra).suggestion.template for case, extra in VARIANTS}
     wanted = {rule.template for cp in composer.policy.cases.values() for rule in cp.rules}
-    assert wanted <= reached
+    assert wanted - BY_TEAM_SETTING <= reached
 
 
 @pytest.mark.parametrize("variant", VARIANTS, ids=[_ids(v) for v in VARIANTS])

@@ -292,9 +292,9 @@ def test_char_limit_is_configurable_and_turns_the_counter_amber(qtbot, window):
     choose(qtbot, window, "order-unpaid")
     counter = window.findChild(QLabel, "charCounter")
     length = len(preview_text(window))
-    window.set_char_limit(length + 5)  # within 90 %: amber
+    window.counter.set_limit(length + 5)  # within 90 %: amber
     assert f"/ {length + 5:,}" in counter.text() and "#a15c00" in counter.styleSheet()
-    window.set_char_limit(length - 1)  # over: red
+    window.counter.set_limit(length - 1)  # over: red
     assert "#b3261e" in counter.styleSheet()
     assert window.state.char_limit == length - 1
 
@@ -320,17 +320,25 @@ def test_the_calendar_picks_a_date(qtbot, window):
     qtbot.waitUntil(lambda: window.vm.values.get("ship_date") == "2026-10-20", timeout=3000)
 
 
-def test_a_typed_country_name_is_matched_or_put_back(qtbot, window):
+def test_a_typed_country_name_is_matched_in_any_language_or_named(qtbot, window):
     choose(qtbot, window, "customs-tax")
     country = editor(window, "destination_country")
     country.lineEdit().selectAll()
     qtbot.keyClicks(country.lineEdit(), "Germany")
     country.lineEdit().editingFinished.emit()
     assert country.currentData() == "DE"
+    for typed, code in (("Brasil", "BR"), ("Россия", "RU"), ("espagne", "ES"), ("巴西", "BR")):
+        country.lineEdit().selectAll()
+        type_text(country.lineEdit(), typed)  # any language, whatever the window's
+        country.lineEdit().editingFinished.emit()
+        assert country.currentData() == code, typed
     country.lineEdit().selectAll()
     qtbot.keyClicks(country.lineEdit(), "Atlantis")
     country.lineEdit().editingFinished.emit()
-    assert country.currentData() == "DE" and country.currentText().startswith("DE")
+    # A name that matches nothing stays as typed and says so; the old country isn't put back.
+    error = window.findChild(QLabel, "error_destination_country")
+    qtbot.waitUntil(error.isVisible, timeout=3000)
+    assert "Atlantis" in error.text() and country.currentText() == "Atlantis"
 
 
 @pytest.mark.parametrize(("query", "case_id"), [

@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from app.catalog.fields import FieldSpec, Value, parse_value, spec_from_yaml
+from app.catalog.customs import CustomsRegion, regions_from_yaml
+from app.catalog.fields import EMPTY, FieldSpec, Value, name_key, parse_value, spec_from_yaml
 from app.catalog.labels import Label
 from app.catalog.shipping import ShippingMethod, methods_from_yaml
 from app.data.bundled import bundled_dir
@@ -31,6 +32,8 @@ class Catalog(NamedTuple):
     methods: Mapping[str, ShippingMethod]
     categories: Mapping[str, Label]
     cases: Mapping[str, Case]
+    customs: Mapping[str, CustomsRegion] = EMPTY
+    country_aliases: Mapping[str, str] = EMPTY  # name_key(an alias) -> country code
 
     def case(self, case_id: str) -> Case:
         try:
@@ -47,7 +50,7 @@ class Catalog(NamedTuple):
     def parse(self, name: str, raw: str) -> Value | None:
         known: dict[str, Iterable[str]] = {
             "country": self.countries, "shipping_method": self.methods,
-            "currency": self.currencies}
+            "currency": self.currencies, "country_aliases": self.country_aliases}
         return parse_value(self.field(name), raw, known)
 
     def parse_all(self, raw: Mapping[str, str]) -> dict[str, Value]:
@@ -64,7 +67,7 @@ def load_catalog(resources: Path | None = None) -> Catalog:
     folder = resources or bundled_dir("resources")
     fields_doc = _load(folder / "fields.yaml")
     currencies = tuple(str(c) for c in fields_doc.get("currencies") or ("USD",))
-    countries = _countries(folder / "countries.yaml")
+    countries, aliases = _countries(folder / "countries.yaml")
     methods = methods_from_yaml(_load(folder / "shipping.yaml"), str(folder / "shipping.yaml"),
                                 countries)
     known: dict[str, Iterable[str]] = {"country": countries, "shipping_method": methods,
@@ -73,7 +76,9 @@ def load_catalog(resources: Path | None = None) -> Catalog:
     fields = {name: spec_from_yaml(name, data, path, known)
               for name, data in (fields_doc.get("fields") or {}).items()}
     categories, cases = _cases(folder / "cases.yaml", fields)
-    return Catalog(fields, currencies, countries, methods, categories, cases)
+    customs = regions_from_yaml(_load(folder / "customs.yaml"), str(folder / "customs.yaml"),
+                                countries)
+    return Catalog(fields, currencies, countries, methods, categories, cases, customs, aliases)
 
 
 def _load(path: Path) -> LineDict:
@@ -83,9 +88,17 @@ def _load(path: Path) -> LineDict:
     return data
 
 
-def _countries(path: Path) -> dict[str, Label]:
-    data = _load(path).get("countries") or {}
-    return {str(code): Label(str(n["en"]), str(n["zh"])) for code, n in data.items()}
+def _countries(path: Path) -> tuple[dict[str, Label], dict[str, str]]:
+    """The countries' labels, and their other names (name_key -> code)."""
+    data = _load(path).get("countries") or LineDict()
+    labels, aliases = {}, {}
+    for code, entry in data.items():
+        if not isinstance(entry, dict) or not entry.get("en") or not entry.get("zh"):
+            raise SourceError(str(path), data.line_of(code), f"country {code}: needs en and zh")
+        labels[str(code)] = Label(str(entry["en"]), str(entry["zh"]))
+        for alias in entry.get("aliases") or ():
+            aliases[name_key(str(alias))] = str(code)
+    return labels, aliases
 
 
 def _cases(path: Path, fields: Mapping[str, FieldSpec]) -> tuple[dict[str, Label],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from types import MappingProxyType
@@ -145,22 +146,30 @@ def _parse_closed(spec: FieldSpec, text: str, known: Mapping[str, Iterable[str]]
         return value
     by_name = _names_to_ids(spec.choices if spec.type is FieldType.CHOICE
                             else known.get(spec.type.value, {}))
-    found = by_name.get(text.strip().lower())
+    by_name.update(known.get(f"{spec.type.value}_aliases", {}))  # type: ignore[arg-type]
+    found = by_name.get(name_key(text))
     if found is not None:
-        return found  # "Germany", "德国", "ePacket": the names the form and the buyer use
+        return found  # "Germany", "德国", "Brasil", "ePacket": the names people use
     raise UnknownNameError(f"value for {spec.name}", text[:40], [*options, *by_name])
 
 
+def name_key(text: str) -> str:
+    """A name as it is compared: case, accents, punctuation and spaces ignored
+    ("États-Unis" and "etats unis" are the same name)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
+
+
 def _names_to_ids(known: Iterable[str] | Mapping[str, object]) -> dict[str, str]:
-    """Lower-cased en/zh labels → id, for catalogs that carry labels (countries, methods)."""
+    """en/zh labels → id, for catalogs that carry labels (countries, methods)."""
     if not isinstance(known, Mapping):
         return {}
     names: dict[str, str] = {}
     for key, item in known.items():
         label = getattr(item, "name", item)  # a ShippingMethod carries its Label as .name
         if isinstance(label, Label):
-            names[label.en.lower()] = key
-            names[label.zh.lower()] = key
+            names[name_key(label.en)] = key
+            names[name_key(label.zh)] = key
     return names
 
 

@@ -11,6 +11,8 @@ from app.catalog.labels import Label
 from app.data.yaml_lines import LineDict
 from app.errors import SourceError
 
+SOURCES = ("playbook", "store")
+
 
 class Promise(NamedTuple):
     """What a method promises for one destination."""
@@ -26,6 +28,7 @@ class ShippingMethod(NamedTuple):
     default: Promise
     tracked: bool = True
     by_country: Mapping[str, Promise] = EMPTY
+    source: str = "store"  # "playbook": the seller's own rule; "store": a store setting
 
     def promise_for(self, country: str | None) -> Promise:
         return self.by_country.get(country or "", self.default)
@@ -78,11 +81,16 @@ def methods_from_yaml(data: LineDict, path: str, countries: Mapping[str, Label])
             if code not in countries:
                 raise SourceError(path, overrides.line_of(code), f"unknown country code {code!r}")
         name = entry.get("name") or {}
+        source = str(entry.get("source", "store"))
+        if source not in SOURCES:
+            raise SourceError(path, entry.line_of("source"),
+                              f"{method_id}: source is one of {', '.join(SOURCES)}")
         methods[method_id] = ShippingMethod(
             id=method_id,
             name=Label(str(name.get("en", method_id)), str(name.get("zh", method_id))),
             default=base,
             tracked=bool(entry.get("tracked", True)),
             by_country={c: _promise(v, base, path) for c, v in overrides.items()},
+            source=source,
         )
     return methods

@@ -57,6 +57,7 @@ class Composer:
         fields = self._fields(case, values)
         scope = self._scope(case, fields, today)
         decision = self.policy.decide(case.id, scope)
+        scope = self._extended(scope, decision)
         context = self._template_context(scope, decision)
         reply = self.renderer.render(decision.rule.template, context)
         gloss = self.renderer.render(decision.rule.template + ".zh", context)
@@ -64,7 +65,7 @@ class Composer:
         return Composition(
             case, reply.text, gloss.text,
             needed=self._needed(case, fields, decision, shown),
-            markers=tuple(Marker(f"[{m.marker}]", m.name, m.needs) for m in shown),
+            markers=tuple(self._shown_marker(m) for m in shown),
             suggestion=self._suggestion(case, scope, decision),
             review=self.review(reply.text) if review else Review((), ()))
 
@@ -104,6 +105,19 @@ class Composer:
         return {**fields,
                 **computed_values(self.catalog, case, fields, today or dt.date.today())}
 
+    def _extended(self, scope: dict[str, Any], decision: Decision) -> dict[str, Any]:
+        """The scope as the reply tells it: a rule whose reply extends the buyer's protection
+        moves the deadline (and the days left) by that many days."""
+        extension = decision.rule.extend_deadline_by
+        if extension is None or scope.get("deadline") is None:
+            return scope
+        days, _ = extension.evaluate({**self.policy.constants, **scope})
+        if not isinstance(days, int):
+            return scope
+        left = scope["days_left"] + days
+        return {**scope, "deadline": scope["deadline"] + dt.timedelta(days=days),
+                "days_left": left, "deadline_passed": left < 0}
+
     def _template_context(self, scope: Mapping[str, Any], decision: Decision) -> dict[str, Any]:
         context = {**self.policy.constants}
         for name, value in scope.items():
@@ -130,6 +144,11 @@ class Composer:
             label = self._marker_label(name)
             marker = self._markers[key] = Missing(name, label.en, label.zh, needs)
         return marker
+
+    def _shown_marker(self, missing: Missing) -> Marker:
+        fields = self.catalog.fields
+        return Marker(f"[{missing.marker}]", missing.name, missing.needs,
+                      tuple(fields[n].label for n in missing.needs if n in fields))
 
     def _marker_label(self, name: str) -> Label:
         spec = self.catalog.fields.get(name)
@@ -160,16 +179,18 @@ class Composer:
         reasons = dict.fromkeys((*case_policy.reasons, *rule.reasons))
         return Suggestion(
             actions=tuple(ActionRow(action, self.policy.actions[action],
-                                    _shown_amount(action, decision.refund))
+                                    _shown_amount(action, decision.refund, scope))
                           for action in rule.actions),
             refund=decision.refund,
-            deadline=scope.get("deadline"),
-            days_left=scope.get("days_left"),
+            deadline=scope.get("deadline") if rule.show_deadline else None,
+            days_left=scope.get("days_left") if rule.show_deadline else None,
             warning_days=int(self.policy.constants.get("deadline_warning_days", 7)),
             checks=tuple(self.policy.checks[c] for c in checks),
             reasons=tuple(self.policy.reasons[r] for r in reasons),
             template=rule.template,
             template_title=self._title(rule.template),
+            terms=tuple(term for term in self.policy.glossary.values()
+                        if any(term.word.en in self.policy.checks[c].en for c in checks)),
         )
 
     def _title(self, template_id: str) -> Label:
@@ -179,8 +200,12 @@ class Composer:
             return Label(template_id, template_id)
 
 
-def _shown_amount(action: Action, refund: Refund | None) -> str | None:
-    """A full refund is the top of the range, never "up to" it; a partial one is its range."""
+def _shown_amount(action: Action, refund: Refund | None,
+                  scope: Mapping[str, Any]) -> str | None:
+    """A full refund is the top of the range, never "up to" it; a partial one is its range;
+    a discount, the order's discount amount."""
+    if action is Action.NEXT_ORDER_DISCOUNT and scope.get("discount_amount") is not None:
+        return str(money(scope["discount_amount"], scope.get("currency") or "USD"))
     if refund is None or not action.is_refund:
         return None
     high = str(money(refund.max, refund.currency))
@@ -197,7 +222,8 @@ def load_catalog_and_policy() -> tuple[Catalog, Policy]:
 
     folder = bundled_dir("resources")
     inputs = [folder / name for name in
-              ("fields.yaml", "countries.yaml", "shipping.yaml", "cases.yaml", "policy.yaml")]
+              ("fields.yaml", "countries.yaml", "shipping.yaml", "cases.yaml", "policy.yaml",
+               "customs.yaml")]
 
     def build() -> tuple[Catalog, Policy]:
         catalog = load_catalog()

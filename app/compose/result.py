@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from app.catalog.catalog import Case
 from app.catalog.labels import Label
-from app.policy.rules import Action, Reason, Refund
+from app.policy.rules import Action, Reason, Refund, Term
 from app.review.review import Review
 
 
@@ -28,6 +28,7 @@ class Marker(NamedTuple):
     text: str  # as it appears in the reply
     name: str  # the field or computed value
     needs: tuple[str, ...]  # the empty order fields it waits for (its own name for a field)
+    labels: tuple[Label, ...] = ()  # those fields' labels, for the tooltip on the marker
 
 
 class Needed(NamedTuple):
@@ -47,6 +48,7 @@ class Suggestion(NamedTuple):
     reasons: tuple[Reason, ...]
     template: str  # the reply the policy chose
     template_title: Label
+    terms: tuple[Term, ...] = ()  # glossary words the checks name (hover: what they are)
 
     @property
     def action_ids(self) -> tuple[Action, ...]:

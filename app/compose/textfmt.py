@@ -9,7 +9,9 @@ from typing import Any
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+# "US$", not "$": many buyers' own dollars are "$" too (Canada, Australia, Mexico …).
+SYMBOLS = {"USD": "US$", "EUR": "€", "GBP": "£"}
+WHOLE_UNITS = frozenset({"JPY", "KRW"})  # currencies without cents
 
 
 def long_date(value: Any) -> Any:
@@ -26,11 +28,12 @@ def zh_date(value: Any) -> Any:
 
 
 def money(value: Any, currency: Any = "USD") -> Any:
-    """Decimal('2') → "$2.00"; other currencies by code: "12.50 BRL"."""
+    """Decimal('2') → "US$2.00"; other currencies by code: "12.50 BRL", "1,200 JPY"."""
     if not isinstance(value, (int, float, Decimal)):
         return value
-    amount = f"{Decimal(str(value)):,.2f}"
     code = str(currency or "USD")
+    places = 0 if code in WHOLE_UNITS else 2
+    amount = f"{Decimal(str(value)):,.{places}f}"
     symbol = SYMBOLS.get(code)
     return f"{symbol}{amount}" if symbol else f"{amount} {code}"
 
@@ -41,4 +44,11 @@ def days(value: Any) -> Any:
     return value
 
 
-FILTERS = {"long_date": long_date, "zh_date": zh_date, "money": money, "days": days}
+def business_days(value: Any) -> Any:
+    if isinstance(value, int):
+        return f"{value} business day" if abs(value) == 1 else f"{value} business days"
+    return value
+
+
+FILTERS = {"long_date": long_date, "zh_date": zh_date, "money": money, "days": days,
+           "business_days": business_days}

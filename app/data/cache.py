@@ -20,8 +20,8 @@ import app
 T = TypeVar("T")
 # The code that builds what is pickled: a change to any of it makes the cache stale.
 _CODE = ("catalog/catalog.py", "catalog/fields.py", "catalog/shipping.py", "catalog/labels.py",
-         "catalog/field_types.py", "catalog/dates.py", "policy/rules.py", "policy/loader.py",
-         "data/yaml_lines.py", "errors.py", "data/cache.py")
+         "catalog/field_types.py", "catalog/dates.py", "catalog/customs.py", "policy/rules.py",
+         "policy/loader.py", "data/yaml_lines.py", "errors.py", "data/cache.py")
 
 
 def cache_dir() -> Path:

@@ -35,7 +35,9 @@ SAMPLE_ORDER: dict[str, str] = {
     "business_days": "3", "severity": "minor", "photos_received": "yes",
     "buyer_keeps": "unknown", "spare_available": "yes", "extra_fee": "4.50",
     "tax_amount": "6.00", "missing_quantity": "1", "unit_price": "12.90",
-    "return_reason": "unknown", "marketplace": "aliexpress",
+    "return_reason": "unknown", "marketplace": "aliexpress", "accessory": "belt",
+    "accessory_value": "1.50", "ordered_variant": "black, size L",
+    "received_variant": "white, size M", "discount_amount": "3.00",
     "store_name": "Sunny Fashion Store", "agent_name": "Lily",
 }
 

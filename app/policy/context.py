@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from app.catalog.catalog import Case, Catalog
+from app.catalog.customs import facts_for
 from app.catalog.fields import Value
 from app.catalog.labels import Label
 from app.catalog.shipping import deadline_for
@@ -27,8 +30,26 @@ COMPUTED_SOURCES: dict[str, tuple[str, ...]] = {
     "destination_country_name": ("destination_country",),
     "destination_country_name_zh": ("destination_country",),
     "marketplace_name": ("marketplace",),
+    "marketplace_name_zh": ("marketplace",),
     "missing_value": ("unit_price", "missing_quantity"),
+    "tracking_url": ("tracking_number",),
+    "expected_earliest": ("ship_date", "shipping_method"),
+    "expected_latest": ("ship_date", "shipping_method"),
+    "ship_by": ("business_days",),
+    "refund_requested": ("order_amount",),
+    "partial_refund_asked": ("refund_asked",),
+    "customs_region": ("destination_country",),
+    "customs_region_name": ("destination_country",),
+    "customs_region_name_zh": ("destination_country",),
+    "vat_at_checkout": ("destination_country",),
+    "vat_limit": ("destination_country",),
+    "vat_limit_currency": ("destination_country",),
+    "flat_duty": ("destination_country",),
+    "flat_duty_currency": ("destination_country",),
+    "taxes_at_checkout": ("destination_country",),
+    "duty_free_ended": ("destination_country",),
 }
+TRACKING_URL = "https://t.17track.net/en#nums={}"
 CASE_NAMES = ("case_id", "problem", "problem_zh")
 
 # How a reply shows a computed value that can't be computed yet: by its own name ("[deadline]"),
@@ -47,7 +68,17 @@ COMPUTED_MARKERS: dict[str, Label] = {
     "destination_country_name": Label("country", "国家"),
     "destination_country_name_zh": Label("country", "国家"),
     "marketplace_name": Label("marketplace", "平台"),
+    "marketplace_name_zh": Label("marketplace", "平台"),
     "missing_value": Label("value of the missing items", "缺失商品金额"),
+    "tracking_url": Label("tracking link", "物流查询链接"),
+    "expected_earliest": Label("expected date", "预计送达日期"),
+    "expected_latest": Label("expected date", "预计送达日期"),
+    "ship_by": Label("ship-by date", "最晚发货日期"),
+    "refund_requested": Label("refund amount", "退款金额"),
+    "customs_region": Label("customs rules", "海关规定"),
+    "vat_at_checkout": Label("customs rules", "海关规定"),
+    "taxes_at_checkout": Label("customs rules", "海关规定"),
+    "duty_free_ended": Label("customs rules", "海关规定"),
 }
 
 
@@ -62,9 +93,8 @@ def computed_values(
     scope: dict[str, Any] = dict.fromkeys(COMPUTED_SOURCES)
     scope.update(_shipping(catalog, case, fields, today))
     scope.update(_names(catalog, fields))
-    unit_price, missing = fields.get("unit_price"), fields.get("missing_quantity")
-    if unit_price is not None and isinstance(missing, int):
-        scope["missing_value"] = unit_price * missing  # type: ignore[operator]
+    scope.update(_customs(catalog, fields, today))
+    scope.update(_order(fields, today))
     scope["case_id"] = case.id
     scope["problem"] = case.problem.en if case.problem else None
     scope["problem_zh"] = case.problem.zh if case.problem else None
@@ -91,9 +121,63 @@ def _shipping(
     if isinstance(ship_date, dt.date):
         deadline = deadline_for(method, str(country) if country else None, ship_date, today)
         out.update(deadline=deadline.date, days_left=deadline.days_left,
-                   deadline_passed=deadline.passed)
+                   deadline_passed=deadline.passed,
+                   expected_earliest=ship_date + dt.timedelta(days=promise.usual_min),
+                   expected_latest=ship_date + dt.timedelta(days=promise.usual_max))
         out["delivered_in_time"] = _delivered_in_time(case, fields, deadline.date)
     return out
+
+
+def _order(fields: Mapping[str, Value | None], today: dt.date) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    unit_price, missing = fields.get("unit_price"), fields.get("missing_quantity")
+    if isinstance(unit_price, Decimal) and isinstance(missing, int):
+        out["missing_value"] = unit_price * missing
+    # The refund the buyer asked for, else the whole order (the playbook's wrong-item rule).
+    asked, total = fields.get("refund_asked"), fields.get("order_amount")
+    out["refund_requested"] = asked or total
+    out["partial_refund_asked"] = isinstance(asked, Decimal) and (
+        not isinstance(total, Decimal) or asked < total)
+    tracking = fields.get("tracking_number")
+    if tracking:
+        out["tracking_url"] = TRACKING_URL.format(quote(str(tracking), safe=""))
+    days = fields.get("business_days")
+    if isinstance(days, int):
+        out["ship_by"] = add_business_days(today, days)
+    return out
+
+
+def add_business_days(start: dt.date, days: int) -> dt.date:
+    """`days` working days (Monday to Friday) after `start`."""
+    date = start
+    while days > 0:
+        date += dt.timedelta(days=1)
+        days -= date.weekday() < 5  # noqa: PLR2004 (Saturday is 5)
+    return date
+
+
+def _customs(catalog: Catalog, fields: Mapping[str, Value | None],
+             today: dt.date) -> dict[str, Any]:
+    country = fields.get("destination_country")
+    if not country:
+        return {}
+    order_date, amount = fields.get("order_date"), fields.get("order_amount")
+    facts = facts_for(catalog.customs, str(country),
+                      order_date if isinstance(order_date, dt.date) else today,
+                      amount if isinstance(amount, Decimal) else None,
+                      str(fields.get("currency") or "") or None)
+    return {
+        "customs_region": facts.region,
+        "customs_region_name": facts.region_name.en if facts.region_name else None,
+        "customs_region_name_zh": facts.region_name.zh if facts.region_name else None,
+        "vat_at_checkout": facts.vat_at_checkout,
+        "vat_limit": facts.vat_limit.amount if facts.vat_limit else None,
+        "vat_limit_currency": facts.vat_limit.currency if facts.vat_limit else None,
+        "flat_duty": facts.flat_duty.amount if facts.flat_duty else None,
+        "flat_duty_currency": facts.flat_duty.currency if facts.flat_duty else None,
+        "taxes_at_checkout": facts.taxes_at_checkout,
+        "duty_free_ended": facts.duty_free_ended,
+    }
 
 
 def _delivered_in_time(
@@ -118,4 +202,5 @@ def _names(catalog: Catalog, fields: Mapping[str, Value | None]) -> dict[str, An
         # "Other" is no name a buyer would recognise in a sentence.
         other = fields.get("marketplace") == "other"
         out["marketplace_name"] = "the website" if other else marketplace.en
+        out["marketplace_name_zh"] = "网站" if other else marketplace.zh
     return out

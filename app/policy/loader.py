@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from app.policy.rules import (
     Policy,
     Reason,
     Rule,
+    Term,
     names_in,
 )
 
@@ -37,10 +39,14 @@ class _PolicyReader:
         if not isinstance(doc, LineDict):
             raise SourceError(path, 1, "expected a YAML mapping at the top level")
         self.path, self.doc = path, doc
-        self.constants = dict(doc.get("constants") or {})
+        # Decimals, like the money fields they meet in expressions (tax_amount * 0.5).
+        self.constants = {k: Decimal(str(v)) if isinstance(v, float) else v
+                          for k, v in (doc.get("constants") or {}).items()}
         self.names = known_names | set(self.constants)
         self.actions = self._action_labels()
-        self.checks = self._labels("checks")
+        self.glossary = self._glossary()
+        self.checks = {key: self._with_terms(label) for key, label in
+                       self._labels("checks").items()}
         self.reasons = {k: Reason(k, str(v.get("rule", "")), str(v.get("en", "")))
                         for k, v in self._section("reasons").items()}
 
@@ -54,13 +60,39 @@ class _PolicyReader:
             if cid not in case_ids:
                 raise SourceError(self.path, cases_doc.line_of(cid),
                                   str(UnknownNameError("case", cid, case_ids)))
-        return Policy(self.path, self.constants, self.actions, self.checks, self.reasons, cases)
+        return Policy(self.path, self.constants, self.actions, self.checks, self.reasons, cases,
+                      self.glossary)
 
     def _section(self, key: str) -> LineDict:
         section = self.doc.get(key) or LineDict()
         if not isinstance(section, LineDict):
             raise SourceError(self.path, self.doc.line_of(key), f"{key}: expected a mapping")
         return section
+
+    def _glossary(self) -> dict[str, Term]:
+        terms = {}
+        for key, entry in self._section("glossary").items():
+            line = self._section("glossary").line_of(key)
+            if not isinstance(entry, LineDict):
+                raise SourceError(self.path, line, f"glossary.{key}: needs term and meaning")
+            terms[key] = Term(self._label(entry.get("term"), line, f"glossary.{key}.term"),
+                              self._label(entry.get("meaning"), line, f"glossary.{key}.meaning"))
+        return terms
+
+    def _label(self, data: Any, line: int, where: str) -> Label:
+        if not isinstance(data, dict) or not {"en", "zh"} <= data.keys():
+            raise SourceError(self.path, line, f"{where}: needs 'en' and 'zh'")
+        return Label(str(data["en"]), str(data["zh"]))
+
+    def _with_terms(self, label: Label) -> Label:
+        """A check naming a glossary word as {erp}: the word itself, in each language."""
+        words = {key: term.word for key, term in self.glossary.items()}
+        try:
+            return Label(label.en.format(**{k: w.en for k, w in words.items()}),
+                         label.zh.format(**{k: w.zh for k, w in words.items()}))
+        except (KeyError, IndexError, ValueError) as exc:
+            raise SourceError(self.path, self.doc.line_of("checks"),
+                              f"a check names {exc} — not a glossary word") from None
 
     def _action_labels(self) -> dict[Action, Label]:
         """The `actions:` section: a label for every action the engine knows, no other."""
@@ -121,6 +153,10 @@ class _PolicyReader:
             refund=self._refund(refund) if refund is not None else None,
             checks=self._ids(item, "checks", self.checks),
             reasons=self._ids(item, "reasons", self.reasons),
+            extend_deadline_by=self._expr(item["extend_deadline_by"],
+                                          item.line_of("extend_deadline_by"))
+            if "extend_deadline_by" in item else None,
+            show_deadline=bool(item.get("show_deadline", True)),
         )
 
     def _refund(self, data: Any) -> tuple[Expression, Expression, Expression]:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 from functools import cache
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from jinja2 import TemplateError, meta
@@ -47,14 +48,49 @@ class Expression(NamedTuple):
     line: int
 
     def evaluate(self, scope: Mapping[str, Any]) -> tuple[Any, frozenset[str]]:
-        """The value, or None and the names that were empty."""
-        empty = frozenset(n for n in self.names if scope.get(n) is None)
+        """The value, or None and the empty names it needed. An empty name that the
+        expression never looks at (`a == 'x' and b` with a != 'x') doesn't count."""
+        empty = [n for n in self.names if scope.get(n) is None]
+        touched: set[str] = set()
         if empty:
-            return None, empty
+            scope = {**scope, **{n: _Empty(n, touched) for n in empty}}
         try:
-            return _compiled(self.source)(scope), frozenset()
+            value = _compiled(self.source)(scope)
         except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
             raise SourceError(self.path, self.line, f"{self.source!r} failed: {exc}") from None
+        if touched or isinstance(value, _Empty):
+            return None, frozenset(touched | ({value.name} if isinstance(value, _Empty)
+                                              else set()))
+        return value, frozenset()
+
+
+class _Empty:
+    """An empty value inside a condition: any use of it is noted (and it is falsy), so the
+    condition is known to have needed it."""
+
+    __slots__ = ("name", "touched")
+
+    def __init__(self, name: str, touched: set[str]) -> None:
+        self.name, self.touched = name, touched
+
+    def _use(self, *_: Any) -> _Empty:
+        self.touched.add(self.name)
+        return self
+
+    def __bool__(self) -> bool:
+        self.touched.add(self.name)
+        return False
+
+    def __eq__(self, _: object) -> bool:
+        return self.__bool__()
+
+    def __ne__(self, _: object) -> bool:
+        return self.__bool__()
+
+    __hash__ = None  # type: ignore[assignment]
+    __lt__ = __le__ = __gt__ = __ge__ = __eq__
+    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = _use
+    __neg__ = _use
 
 
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*\Z")
@@ -106,6 +142,8 @@ class Rule(NamedTuple):
     refund: tuple[Expression, Expression, Expression] | None
     checks: tuple[str, ...]
     reasons: tuple[str, ...]
+    extend_deadline_by: Expression | None = None  # the reply extends protection by this
+    show_deadline: bool = True  # False where the deadline decides nothing (delivered …)
 
 
 class CasePolicy(NamedTuple):
@@ -129,6 +167,13 @@ class Decision(NamedTuple):
     empty_names: frozenset[str]  # empty values that kept a rule from deciding
 
 
+class Term(NamedTuple):
+    """A word of the glossary: the checks name it; hovering one says what it means."""
+
+    word: Label
+    meaning: Label
+
+
 class Policy(NamedTuple):
     path: str
     constants: Mapping[str, Any]
@@ -136,6 +181,7 @@ class Policy(NamedTuple):
     checks: Mapping[str, Label]
     reasons: Mapping[str, Reason]
     cases: Mapping[str, CasePolicy]
+    glossary: Mapping[str, Term] = MappingProxyType({})  # read-only: a safe shared default
 
     def decide(self, case_id: str, scope: Mapping[str, Any]) -> Decision:
         policy = self.cases[case_id]
@@ -165,4 +211,6 @@ def _refund(rule: Rule, scope: Mapping[str, Any]) -> tuple[Refund | None, frozen
     if empty:
         return None, empty
     low, high, currency = (value for value, _ in results)
-    return Refund(Decimal(str(low)), Decimal(str(high)), str(currency)), frozenset()
+    cents = Decimal("0.01")  # amounts to the cent, whatever the arithmetic (12.00 × 0.5)
+    return Refund(Decimal(str(low)).quantize(cents), Decimal(str(high)).quantize(cents),
+                  str(currency)), frozenset()

@@ -4,122 +4,137 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/shell/actions.py" line="53"/>
+        <location filename="../../ui/shell/actions.py" line="56"/>
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="54"/>
+        <location filename="../../ui/shell/actions.py" line="57"/>
         <source>Next case</source>
         <translation>下一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="55"/>
+        <location filename="../../ui/shell/actions.py" line="58"/>
         <source>Previous case</source>
         <translation>上一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="56"/>
+        <location filename="../../ui/shell/actions.py" line="59"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="57"/>
+        <location filename="../../ui/shell/actions.py" line="60"/>
         <source>Paste buyer&apos;s message</source>
         <translation>粘贴买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="58"/>
+        <location filename="../../ui/shell/actions.py" line="61"/>
+        <source>Choose suggestion 1</source>
+        <translation>选择第 1 个建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="62"/>
+        <source>Choose suggestion 2</source>
+        <translation>选择第 2 个建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="63"/>
+        <source>Choose suggestion 3</source>
+        <translation>选择第 3 个建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="64"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="59"/>
+        <location filename="../../ui/shell/actions.py" line="65"/>
         <source>Show Chinese gloss</source>
         <translation>显示中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="60"/>
+        <location filename="../../ui/shell/actions.py" line="66"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="61"/>
+        <location filename="../../ui/shell/actions.py" line="67"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="62"/>
+        <location filename="../../ui/shell/actions.py" line="68"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="63"/>
+        <location filename="../../ui/shell/actions.py" line="69"/>
         <source>Character limit…</source>
         <translation>字数上限…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="65"/>
+        <location filename="../../ui/shell/actions.py" line="71"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="66"/>
+        <location filename="../../ui/shell/actions.py" line="72"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="67"/>
+        <location filename="../../ui/shell/actions.py" line="73"/>
         <source>Import template pack…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="68"/>
+        <location filename="../../ui/shell/actions.py" line="74"/>
         <source>Export my templates…</source>
         <translation>导出我的模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="69"/>
+        <location filename="../../ui/shell/actions.py" line="75"/>
         <source>Export selected templates…</source>
         <translation>导出所选模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="71"/>
+        <location filename="../../ui/shell/actions.py" line="77"/>
         <source>Team template folder…</source>
         <translation>团队模板文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="72"/>
+        <location filename="../../ui/shell/actions.py" line="78"/>
         <source>Duplicate template…</source>
         <translation>复制模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="73"/>
+        <location filename="../../ui/shell/actions.py" line="79"/>
         <source>Delete template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="74"/>
+        <location filename="../../ui/shell/actions.py" line="80"/>
         <source>Revert template to default</source>
         <translation>模板恢复默认</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="76"/>
+        <location filename="../../ui/shell/actions.py" line="82"/>
         <source>Undo delete or revert</source>
         <translation>撤销删除或恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="77"/>
+        <location filename="../../ui/shell/actions.py" line="83"/>
         <source>Template history…</source>
         <translation>模板历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="78"/>
+        <location filename="../../ui/shell/actions.py" line="84"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="79"/>
+        <location filename="../../ui/shell/actions.py" line="85"/>
         <source>Preview templates with the compose tab&apos;s order</source>
         <translation>用写回复页的订单预览模板</translation>
     </message>
@@ -127,35 +142,53 @@
 <context>
     <name>CasePicker</name>
     <message>
-        <location filename="../../ui/compose/case_picker.py" line="94"/>
+        <location filename="../../ui/compose/case_picker.py" line="97"/>
         <source>Find a case — English, 中文 or id (Ctrl+K)</source>
         <translation>查找案例 — 中文、English 或编号 (Ctrl+K)</translation>
     </message>
 </context>
 <context>
+    <name>CharCounter</name>
+    <message>
+        <location filename="../../ui/shell/char_counter.py" line="24"/>
+        <source>{0} / {1} characters</source>
+        <translation>{0} / {1} 字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/char_counter.py" line="34"/>
+        <source>Character limit</source>
+        <translation>字数上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/char_counter.py" line="35"/>
+        <source>Warn when a reply is longer than (characters):</source>
+        <translation>回复超过多少字符时提醒：</translation>
+    </message>
+</context>
+<context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose/page.py" line="134"/>
+        <location filename="../../ui/compose/page.py" line="141"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="135"/>
+        <location filename="../../ui/compose/page.py" line="142"/>
         <source>* needed before the reply is copied</source>
         <translation>* 复制回复前需要填写</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="137"/>
+        <location filename="../../ui/compose/page.py" line="144"/>
         <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
         <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="150"/>
+        <location filename="../../ui/compose/page.py" line="157"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="225"/>
+        <location filename="../../ui/compose/page.py" line="260"/>
         <source>Nothing to copy: choose a case whose reply renders</source>
         <translation>没有可复制的内容：请选择一个能正常生成回复的案例</translation>
     </message>
@@ -224,63 +257,63 @@
 <context>
     <name>EditorCommands</name>
     <message>
-        <location filename="../../ui/editor/commands.py" line="88"/>
+        <location filename="../../ui/editor/commands.py" line="84"/>
         <source>Saved {0} — it has problems, so its case shows an error until they are fixed</source>
         <translation>已保存 {0} — 模板有问题，修正前其案例会显示错误</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="91"/>
+        <location filename="../../ui/editor/commands.py" line="87"/>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="128"/>
-        <location filename="../../ui/editor/commands.py" line="140"/>
+        <location filename="../../ui/editor/commands.py" line="124"/>
+        <location filename="../../ui/editor/commands.py" line="136"/>
         <source>Created {0}</source>
         <translation>已创建 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="154"/>
+        <location filename="../../ui/editor/commands.py" line="150"/>
         <source>{0} was reverted to the default version.</source>
         <translation>{0} 已恢复为默认版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="155"/>
+        <location filename="../../ui/editor/commands.py" line="151"/>
         <source>{0} was deleted.</source>
         <translation>{0} 已删除。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="165"/>
+        <location filename="../../ui/editor/commands.py" line="161"/>
         <source>Restored {0}</source>
         <translation>已恢复 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="173"/>
+        <location filename="../../ui/editor/commands.py" line="169"/>
         <source>No earlier versions of {0} yet</source>
         <translation>{0} 还没有早期版本</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="180"/>
+        <location filename="../../ui/editor/commands.py" line="176"/>
         <source>Restored an earlier version: save to keep it</source>
         <translation>已恢复早期版本：保存后生效</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="192"/>
+        <location filename="../../ui/editor/commands.py" line="188"/>
         <source>Exported {0} template(s) to {1}</source>
         <translation>已导出 {0} 个模板到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="208"/>
+        <location filename="../../ui/editor/commands.py" line="204"/>
         <source>Imported {0} template(s)</source>
         <translation>已导入 {0} 个模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="217"/>
+        <location filename="../../ui/editor/commands.py" line="213"/>
         <source>Team folder: {0}</source>
         <translation>团队文件夹：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/commands.py" line="217"/>
+        <location filename="../../ui/editor/commands.py" line="213"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -343,47 +376,47 @@
         <translation>还没有案例使用（由 policy.yaml 中的规则选择模板）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="247"/>
+        <location filename="../../ui/editor/page.py" line="248"/>
         <source>{0} was changed on disk by another window or program.</source>
         <translation>{0} 已被其他窗口或程序在磁盘上修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="248"/>
+        <location filename="../../ui/editor/page.py" line="249"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="248"/>
+        <location filename="../../ui/editor/page.py" line="249"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="263"/>
+        <location filename="../../ui/editor/page.py" line="264"/>
         <source>Unsaved template edits from last time were found: {0}</source>
         <translation>发现上次未保存的模板修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="264"/>
+        <location filename="../../ui/editor/page.py" line="265"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="265"/>
+        <location filename="../../ui/editor/page.py" line="266"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="266"/>
+        <location filename="../../ui/editor/page.py" line="267"/>
         <source>Unsaved template edits from last time were found: see the Templates tab</source>
         <translation>发现上次未保存的模板修改：请查看“模板”标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="280"/>
+        <location filename="../../ui/editor/page.py" line="281"/>
         <source>Unsaved edits can&apos;t be kept as drafts (a crash would lose them): {0}</source>
         <translation>未保存的修改无法保存为草稿（程序崩溃时会丢失）：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="281"/>
+        <location filename="../../ui/editor/page.py" line="282"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -482,68 +515,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="147"/>
+        <location filename="../../ui/shell/main_window.py" line="159"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="148"/>
+        <location filename="../../ui/shell/main_window.py" line="160"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="150"/>
+        <location filename="../../ui/shell/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="150"/>
+        <location filename="../../ui/shell/main_window.py" line="162"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="151"/>
+        <location filename="../../ui/shell/main_window.py" line="163"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="151"/>
+        <location filename="../../ui/shell/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="84"/>
-        <location filename="../../ui/shell/main_window.py" line="155"/>
+        <location filename="../../ui/shell/main_window.py" line="100"/>
+        <location filename="../../ui/shell/main_window.py" line="167"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="207"/>
+        <location filename="../../ui/shell/main_window.py" line="219"/>
         <source>Templates: {0}</source>
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="237"/>
+        <location filename="../../ui/shell/main_window.py" line="249"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="246"/>
-        <source>{0} / {1} characters</source>
-        <translation>{0} / {1} 字符</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="256"/>
-        <source>Character limit</source>
-        <translation>字数上限</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="257"/>
-        <source>Warn when a reply is longer than (characters):</source>
-        <translation>回复超过多少字符时提醒：</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/main_window.py" line="267"/>
+        <location filename="../../ui/shell/main_window.py" line="259"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
     </message>
@@ -551,57 +569,57 @@
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="101"/>
+        <location filename="../../ui/compose/message_panel.py" line="170"/>
         <source>Buyer&apos;s message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="102"/>
+        <location filename="../../ui/compose/message_panel.py" line="171"/>
         <source>Suggested by the message (you choose):</source>
         <translation>根据留言推荐（请您选择）：</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="104"/>
+        <location filename="../../ui/compose/message_panel.py" line="173"/>
         <source>Paste the buyer&apos;s message (Ctrl+M pastes from anywhere), or the order&apos;s details: the likely case and the order fields are picked out</source>
         <translation>粘贴买家的留言（在任何位置按 Ctrl+M 即可粘贴）或订单信息：自动找出可能的情况并填入订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="121"/>
+        <location filename="../../ui/compose/message_panel.py" line="190"/>
         <source>The message says: {0}</source>
         <translation>留言中提到：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="138"/>
+        <location filename="../../ui/compose/message_panel.py" line="207"/>
         <source>In {0}</source>
         <translation>{0}留言</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="141"/>
+        <location filename="../../ui/compose/message_panel.py" line="210"/>
         <source>order {0}</source>
         <translation>订单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="141"/>
+        <location filename="../../ui/compose/message_panel.py" line="210"/>
         <source>tracking {0}</source>
         <translation>物流单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="142"/>
+        <location filename="../../ui/compose/message_panel.py" line="211"/>
         <source> ✓ in the form</source>
         <translation> ✓ 已填入</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="145"/>
+        <location filename="../../ui/compose/message_panel.py" line="214"/>
         <source>only the first {0} characters were read</source>
         <translation>只读取了前 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="148"/>
+        <location filename="../../ui/compose/message_panel.py" line="217"/>
         <source>no case recognised: choose one below</source>
         <translation>未识别出情况：请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="151"/>
+        <location filename="../../ui/compose/message_panel.py" line="220"/>
         <source>Found: </source>
         <translation>识别到：</translation>
     </message>
@@ -609,65 +627,85 @@
 <context>
     <name>OrderForm</name>
     <message>
-        <location filename="../../ui/compose/order_form.py" line="99"/>
+        <location filename="../../ui/compose/order_form.py" line="57"/>
+        <source>Choose the buyer&apos;s case (Ctrl+K, or paste their message with Ctrl+M): the order fields it needs appear here. Enter moves to the next field; from the last, to Copy.</source>
+        <translation>请选择买家的案例（Ctrl+K，或用 Ctrl+M 粘贴买家留言）：所需的订单字段会显示在这里。按 Enter 跳到下一个字段；在最后一个字段按 Enter 会跳到“复制”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/order_form.py" line="100"/>
         <source>e.g. 12.50</source>
         <translation>例如 12.50</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/order_form.py" line="134"/>
+        <source>promised days from the seller&apos;s playbook</source>
+        <translation>承诺运达天数来自卖家操作手册</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/order_form.py" line="135"/>
+        <source>promised days are a store setting: check your store&apos;s</source>
+        <translation>承诺运达天数是店铺设置：请按您店铺的设置核对</translation>
     </message>
 </context>
 <context>
     <name>PolicyPanel</name>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="77"/>
+        <location filename="../../ui/compose/policy_panel.py" line="78"/>
         <source>What the policy allows</source>
         <translation>政策允许的处理方式</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="78"/>
+        <location filename="../../ui/compose/policy_panel.py" line="81"/>
+        <source>Choose a case: what you may offer the buyer (and how much), the deadline, the checks to do first and why appear here.</source>
+        <translation>选择案例后，这里会显示可以给买家的补偿（及金额）、截止日期、需要先核实的事项以及原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/policy_panel.py" line="83"/>
         <source>Check first</source>
         <translation>先核实</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="79"/>
+        <location filename="../../ui/compose/policy_panel.py" line="84"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="82"/>
+        <location filename="../../ui/compose/policy_panel.py" line="87"/>
         <source>Reply used: “{0}”</source>
         <translation>使用的回复：“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="115"/>
+        <location filename="../../ui/compose/policy_panel.py" line="127"/>
         <source>Nothing to offer yet: do the checks first.</source>
         <translation>暂不补偿：请先完成下面的核实。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="116"/>
+        <location filename="../../ui/compose/policy_panel.py" line="128"/>
         <source>No compensation in this case.</source>
         <translation>此情况不涉及补偿。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="131"/>
+        <location filename="../../ui/compose/policy_panel.py" line="143"/>
         <source>Deadline {0} — passed yesterday</source>
         <translation>截止日期 {0} — 昨天已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="132"/>
+        <location filename="../../ui/compose/policy_panel.py" line="144"/>
         <source>Deadline {0} — passed {1} days ago</source>
         <translation>截止日期 {0} — 已过期 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="135"/>
+        <location filename="../../ui/compose/policy_panel.py" line="147"/>
         <source>Deadline {0} — today is the last day</source>
         <translation>截止日期 {0} — 今天是最后一天</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="138"/>
+        <location filename="../../ui/compose/policy_panel.py" line="150"/>
         <source>Deadline {0} — 1 day left</source>
         <translation>截止日期 {0} — 还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="139"/>
+        <location filename="../../ui/compose/policy_panel.py" line="151"/>
         <source>Deadline {0} — {1} days left</source>
         <translation>截止日期 {0} — 还剩 {1} 天</translation>
     </message>
@@ -707,7 +745,7 @@ Save them?</source>
     </message>
     <message>
         <location filename="../../ui/editor/prompts.py" line="56"/>
-        <location filename="../../ui/editor/prompts.py" line="133"/>
+        <location filename="../../ui/editor/prompts.py" line="134"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
@@ -737,44 +775,44 @@ Save them?</source>
         <translation>新建模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="88"/>
+        <location filename="../../ui/editor/prompts.py" line="89"/>
         <source>Duplicate template</source>
         <translation>复制模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="98"/>
+        <location filename="../../ui/editor/prompts.py" line="99"/>
         <source>Export templates</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="106"/>
+        <location filename="../../ui/editor/prompts.py" line="107"/>
         <source>Import templates</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="117"/>
+        <location filename="../../ui/editor/prompts.py" line="118"/>
         <source>Team folder</source>
         <translation>团队文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="118"/>
+        <location filename="../../ui/editor/prompts.py" line="119"/>
         <source>Templates are shared from:
 {0}</source>
         <translation>共享模板来自：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="120"/>
+        <location filename="../../ui/editor/prompts.py" line="121"/>
         <source>Choose another…</source>
         <translation>选择其他…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="121"/>
+        <location filename="../../ui/editor/prompts.py" line="122"/>
         <source>Stop using it</source>
         <translation>停止使用</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/prompts.py" line="128"/>
+        <location filename="../../ui/editor/prompts.py" line="129"/>
         <source>Choose the team&apos;s template folder (read-only here)</source>
         <translation>选择团队模板文件夹（在此只读）</translation>
     </message>
@@ -782,42 +820,47 @@ Save them?</source>
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="114"/>
+        <location filename="../../ui/compose/reply_panel.py" line="140"/>
         <source>Reply to the buyer (English)</source>
         <translation>给买家的回复（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="115"/>
+        <location filename="../../ui/compose/reply_panel.py" line="141"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="116"/>
+        <location filename="../../ui/compose/reply_panel.py" line="142"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="117"/>
+        <location filename="../../ui/compose/reply_panel.py" line="143"/>
         <source>Chinese meaning (for you; not sent)</source>
         <translation>中文释义（供您参考，不会发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="120"/>
+        <location filename="../../ui/compose/reply_panel.py" line="146"/>
         <source>Pick the buyer&apos;s case on the left (Ctrl+K to search): the English reply appears here, ready to copy with Ctrl+Enter.</source>
         <translation>请在左侧选择买家的情况（Ctrl+K 搜索）：英文回复会显示在这里，按 Ctrl+Enter 即可复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="123"/>
+        <location filename="../../ui/compose/reply_panel.py" line="149"/>
         <source>Edited by hand: order changes no longer update this text. Reset to template to see them.</source>
         <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="156"/>
+        <location filename="../../ui/compose/reply_panel.py" line="173"/>
+        <source>Fill in: {0}</source>
+        <translation>请填写：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/reply_panel.py" line="187"/>
         <source>Can&apos;t render this reply: {0}</source>
         <translation>无法生成此回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="157"/>
+        <location filename="../../ui/compose/reply_panel.py" line="188"/>
         <source>Copy is off until the template is fixed.</source>
         <translation>模板修好之前无法复制。</translation>
     </message>
