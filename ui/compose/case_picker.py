@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ui.widgets.search_filter import SEARCH_ROLE, SearchFilter
+from ui.widgets.two_line import SECOND_LINE_ROLE, TwoLineDelegate
 
 if TYPE_CHECKING:
 
@@ -54,10 +55,11 @@ def _group(title: str, cases: Iterable[Case], lang: str,
     group.setFont(font)
     group.setData("", SEARCH_ROLE)
     for case in cases:
-        item = QStandardItem(case.title.both(lang))
+        item = QStandardItem(case.title.get(lang))
+        item.setData(case.title.other(lang), SECOND_LINE_ROLE)  # drawn under it, smaller
         item.setEditable(False)
         item.setData(case.id, CASE_ID_ROLE)
-        item.setToolTip(f"{case.title.en}\n{case.title.zh}\n{case.id}")  # rows may be cut
+        item.setToolTip(f"{case.title.en}\n{case.title.zh}\n{case.id}")  # a narrow column
         category = categories.get(case.category)
         # What agents type: the title, the category ("not received", "未收到货") and the
         # words buyers use (refund, lost, 破损 …) from cases.yaml.
@@ -78,6 +80,7 @@ class CasePicker(QWidget):
         self.view = QTreeView(objectName="casePicker", headerHidden=True, uniformRowHeights=True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setRootIsDecorated(False)
+        self.view.setItemDelegate(TwoLineDelegate(self.view))
         self.proxy = SearchFilter(self)
         self.view.setModel(self.proxy)
         layout = QVBoxLayout(self)

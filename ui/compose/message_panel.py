@@ -8,7 +8,8 @@ from collections.abc import Collection
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -22,27 +23,44 @@ from app.catalog.labels import Label
 from ui.widgets import palette
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QResizeEvent
 
     from app.catalog.catalog import Catalog
     from app.message.classifier import Reading
 
 FOUND_SEPARATOR = Label(" · ", "；")
+# What the message box keeps of a paste: the domain reads the same (app.message.classifier
+# MAX_CHARS; a test keeps the two equal).
+PASTE_LIMIT = 20_000
 
 
 class ElidedButton(QPushButton):
     """A left-aligned button whose text ends in "…" when the column is too narrow for it,
     instead of widening the column (the tooltip has the whole text)."""
 
-    def __init__(self, object_name: str) -> None:
+    def __init__(self, object_name: str, number: int) -> None:
         super().__init__(objectName=object_name, checkable=True)
+        self.number = number  # shown before the title: 1, 2 or 3 chooses it
         self.full_text = ""
-        self.setStyleSheet("text-align: left; padding: 3px 6px;")
+        self.set_chosen(False)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_chosen(self, chosen: bool) -> None:
+        """The case shown now: bold, with the accent border, and a check mark."""
+        base = "text-align: left; padding: 3px 6px;"
+        accent = f" font-weight: bold; border: 2px solid {palette.hex_of(palette.OK)};"
+        self.setStyleSheet(base + (accent if chosen else ""))
+        self.setProperty("chosen", chosen)
+        self._elide()
 
     def set_full_text(self, text: str) -> None:
         self.full_text = text
         self._elide()
+
+    def shown_text(self) -> str:
+        mark = "✓ " if self.property("chosen") else ""
+        return f"{mark}{self.number}  {self.full_text}"
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -50,8 +68,33 @@ class ElidedButton(QPushButton):
 
     def _elide(self) -> None:
         room = self.width() - 16  # the padding and frame
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
-                                                   room))
+        self.setText(self.fontMetrics().elidedText(self.shown_text(),
+                                                   Qt.TextElideMode.ElideRight, room))
+
+
+class MessageEditor(QPlainTextEdit):
+    """The buyer's message. A paste keeps its first PASTE_LIMIT characters: a megabyte on one
+    line would freeze the text layout for a minute, and the reading stops there anyway."""
+
+    truncated = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(objectName="buyerMessage")
+        self.setTabChangesFocus(True)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        text = source.text()
+        if len(text) <= PASTE_LIMIT:
+            super().insertFromMimeData(source)
+            return
+        self.insertPlainText(text[:PASTE_LIMIT])
+        self.truncated.emit()
+
+    def set_pasted(self, text: str) -> None:
+        """Replace the message with a paste (Ctrl+M), keeping its first PASTE_LIMIT chars."""
+        self.setPlainText(text[:PASTE_LIMIT])
+        if len(text) > PASTE_LIMIT:
+            self.truncated.emit()
 
 
 class MessagePanel(QWidget):
@@ -63,15 +106,14 @@ class MessagePanel(QWidget):
         self.lang = "en"
         self.heading = QLabel(objectName="messageHeading")
         self.heading.setStyleSheet("font-weight: bold;")
-        self.editor = QPlainTextEdit(objectName="buyerMessage")
-        self.editor.setTabChangesFocus(True)
+        self.editor = MessageEditor()
         self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
         self.summary = QLabel(objectName="messageSummary", wordWrap=True)
         self.summary.hide()
         self.choose_note = QLabel(objectName="suggestedCasesNote")
         self.choose_note.setStyleSheet(palette.css(palette.MUTED))
         self.choose_note.hide()
-        self.buttons = [ElidedButton(f"suggestedCase{i}") for i in range(3)]
+        self.buttons = [ElidedButton(f"suggestedCase{i}", i + 1) for i in range(3)]
         self.current_case: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +125,7 @@ class MessagePanel(QWidget):
         for button in self.buttons:
             button.hide()
             button.clicked.connect(lambda _=False, b=button: self._choose(b))
+            button.installEventFilter(self)
             layout.addWidget(button)
         self.editor.textChanged.connect(lambda: self.textChanged.emit(self.editor.toPlainText()))
         self.retranslate()
@@ -91,11 +134,37 @@ class MessagePanel(QWidget):
         self.caseChosen.emit(button.property("case"))
         self.mark_case(self.current_case)  # checked follows the case shown, not the click
 
+    def choose(self, index: int) -> bool:
+        """Choose the suggestion shown at `index` (0-2); False if there is none."""
+        shown = [b for b in self.buttons if not b.isHidden()]
+        if index >= len(shown):
+            return False
+        self._choose(shown[index])
+        return True
+
+    def focus_suggestions(self) -> bool:
+        """Put the focus on the first suggestion (then 1, 2 or 3 chooses); False if none."""
+        shown = [b for b in self.buttons if not b.isHidden()]
+        if shown:
+            shown[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return bool(shown)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # 1, 2 or 3 on a suggestion chooses that one (right after Ctrl+M the first has focus).
+        if watched in self.buttons and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            digit = NUMBER_KEYS.get(event.key())
+            if digit is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                return self.choose(digit)
+        return super().eventFilter(watched, event)
+
     def mark_case(self, case_id: str | None) -> None:
-        """Check the suggestion that is the case shown now (if one is)."""
+        """Check the suggestion that is the case shown now (if one is), plainly marked."""
         self.current_case = case_id
         for button in self.buttons:
-            button.setChecked(button.isVisible() and button.property("case") == case_id)
+            chosen = not button.isHidden() and button.property("case") == case_id
+            button.setChecked(chosen)
+            button.set_chosen(chosen)
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Buyer's message"))
@@ -150,3 +219,6 @@ class MessagePanel(QWidget):
                  for said in reading.said if said.note is not None]
         return (escape(self.tr("Found: ")) + FOUND_SEPARATOR.get(self.lang).join(parts)
                 + "".join(notes))
+
+
+NUMBER_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}

@@ -5,6 +5,7 @@ connected here, in `bind`: this file is where the Copy button is wired."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,7 @@ class ComposePage(QWidget):
         self.lang = "en"
         self.picker = CasePicker()
         self.message = MessagePanel()
-        self.form = OrderForm()
+        self.form = OrderForm(resolve=vm.canonical)
         self.suggestion = PolicyPanel()
         self.preview = ReplyPanel()
         self.case_title = QLabel(objectName="caseTitle", wordWrap=True)
@@ -101,8 +102,9 @@ class ComposePage(QWidget):
 
     def _connect(self) -> None:
         vm = self.vm
-        self.picker.caseChosen.connect(vm.select_case)
-        self.message.caseChosen.connect(vm.select_case)
+        self.picker.caseChosen.connect(self.choose_case)
+        self.message.caseChosen.connect(self.choose_case)
+        self.form.finished.connect(self._focus_copy)
         self.message.textChanged.connect(vm.read_message)
         self.form.valueEdited.connect(vm.edit)
         self.new_buyer_button.clicked.connect(vm.new_buyer)
@@ -111,6 +113,7 @@ class ComposePage(QWidget):
         vm.caseChanged.connect(self._show_case)
         vm.valuesReset.connect(self._show_values)
         vm.valuesReset.connect(self.message.clear)  # a new buyer: a new message
+        vm.valuesReset.connect(self.picker.search.clear)  # … and a fresh search
         vm.valueChanged.connect(self.form.show_value)
         vm.compositionChanged.connect(self._show_result)
         vm.renderFailed.connect(self._render_failed)
@@ -123,6 +126,10 @@ class ComposePage(QWidget):
         actions.connect(ActionId.RESET_PREVIEW, self.reset_preview)
         actions.connect(ActionId.NEXT_CASE, lambda: self.picker.step(1))
         actions.connect(ActionId.PREVIOUS_CASE, lambda: self.picker.step(-1))
+        for index, action_id in enumerate((ActionId.CHOOSE_SUGGESTION_1,
+                                           ActionId.CHOOSE_SUGGESTION_2,
+                                           ActionId.CHOOSE_SUGGESTION_3)):
+            actions.connect(action_id, partial(self.message.choose, index))
         gloss = actions[ActionId.TOGGLE_GLOSS]
         gloss.toggled.connect(self.preview.set_gloss_visible)
         self.preview.gloss_toggle.toggled.connect(gloss.setChecked)
@@ -135,7 +142,7 @@ class ComposePage(QWidget):
         self.required_note.setText(self.tr("* needed before the reply is copied"))
         self.new_buyer_button.setToolTip(self.tr(
             "Clear the order and the buyer's message (keeps store and your name)"))
-        for panel in (self.picker, self.message, self.preview, self.suggestion):
+        for panel in (self.picker, self.message, self.preview, self.suggestion, self.form):
             panel.retranslate()
 
     def set_language(self, lang: str) -> None:
@@ -152,6 +159,26 @@ class ComposePage(QWidget):
             self.picker.show_case(self.vm.case.id)
 
     @Slot(str)
+    def choose_case(self, case_id: str) -> None:
+        """The agent chose a case (Enter in the picker, a click, a suggestion): show it and
+        put the cursor where the work is: the first empty required field, else Copy."""
+        self.vm.select_case(case_id)
+        # After the event loop's turn: the form's new fields are shown then (a hidden
+        # widget can't take the focus).
+        QTimer.singleShot(0, self._focus_next_step)
+
+    def _focus_next_step(self) -> None:
+        """The first field the reply still needs (required, or a value it shows), else Copy."""
+        result = self.vm.last_good
+        needed = [n.name for n in result.needed] if result is not None else []
+        if not self.form.focus_first(needed):
+            self._focus_copy()
+
+    @Slot()
+    def _focus_copy(self) -> None:
+        self.preview.copy_button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    @Slot(str)
     def _show_case(self, case_id: str) -> None:
         case = self.vm.catalog.case(case_id)
         # One line per language, so neither wraps in the middle of a word.
@@ -160,6 +187,9 @@ class ComposePage(QWidget):
                                 f'<span style="font-size: 12px; font-weight: normal; '
                                 f'{palette.css(palette.MUTED)}">{escape(other)}</span>')
         self.form.build(self.vm.catalog, case, self.vm.values, self.lang)
+        last = self.form.last_editor()
+        if last is not None:  # the form, then Copy: Tab never lands in the reply first
+            QWidget.setTabOrder(last, self.preview.copy_button)
         self.required_note.setVisible(bool(case.required))
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)
@@ -205,11 +235,16 @@ class ComposePage(QWidget):
 
     @Slot()
     def paste_message(self) -> None:
-        """The clipboard becomes the buyer's message (the box is read at once)."""
+        """The clipboard becomes the buyer's message (the box is read at once). A message
+        about another order than the form's starts a new buyer, so the previous buyer's
+        tracking number can never reach this one. Then 1, 2 or 3 chooses a suggestion."""
         text = self.clipboard.text()
         if text.strip():
-            self.message.editor.setPlainText(text)
-        self.message.editor.setFocus()
+            if self.vm.is_another_order(text):
+                self.vm.new_buyer()
+            self.message.editor.set_pasted(text)
+        if not self.message.focus_suggestions():
+            self.message.editor.setFocus()
 
     @Slot()
     def reset_preview(self) -> None:
@@ -225,6 +260,7 @@ class ComposePage(QWidget):
             self.status.emit(self.tr("Nothing to copy: choose a case whose reply renders"))
             return False
         if plan.missing and not self.confirm([n.label.get(self.lang) for n in plan.missing]):
+            self.form.focus_first(n.name for n in plan.missing)  # back to fill them
             return False
         self.clipboard.set_text(plan.text)
         self.copied.emit(len(plan.text))

@@ -21,6 +21,7 @@ from app.catalog.labels import is_chinese
 from ui.widgets import palette
 
 if TYPE_CHECKING:
+    from app.catalog.labels import Label
     from app.compose.result import Suggestion
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -75,6 +76,10 @@ class PolicyPanel(QFrame):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("What the policy allows"))
+        if not self.reply_used.text():  # nothing chosen yet: say what will appear here
+            self.actions_label.setText(escape(self.tr(
+                "Choose a case: what you may offer the buyer (and how much), the deadline, "
+                "the checks to do first and why appear here.")))
         self.checks_title.setText(self.tr("Check first"))
         self.reasons_title.setText(self.tr("Why"))
 
@@ -84,12 +89,19 @@ class PolicyPanel(QFrame):
         self.actions_label.setText(self._actions_html(s))
         self._show_deadline(s)
         self._show_checks([check.get(self.lang) for check in s.checks],
-                          [check.other(self.lang) for check in s.checks])
+                          [self._check_tip(check, s) for check in s.checks])
         self.reasons_title.setVisible(bool(s.reasons))
         if is_chinese(self.lang):  # the playbook's own words are the reason
             self.reasons.setText("\n\n".join(f"• {r.rule}" for r in s.reasons))
         else:
             self.reasons.setText("\n\n".join(f"• {r.en}\n   「{r.rule}」" for r in s.reasons))
+
+    def _check_tip(self, check: Label, s: Suggestion) -> str:
+        """The check in the other language, and what the words a new agent may not know
+        mean (the ERP's name …)."""
+        meanings = [f"{t.word.get(self.lang)}: {t.meaning.get(self.lang)}" for t in s.terms
+                    if t.word.en in check.en]
+        return "\n".join([check.other(self.lang), *meanings])
 
     def _show_checks(self, texts: list[str], tooltips: list[str]) -> None:
         """Rebuild the checklist only when its items change, so ticks survive typing."""

@@ -6,22 +6,25 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QHelpEvent, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
+from app.catalog.labels import LIST_SEPARATOR
 from ui.widgets import palette
 from ui.widgets.text_update import replace_text
 
 if TYPE_CHECKING:
+    from app.catalog.labels import Label
     from app.compose.result import Composition
     from app.review.review import Review
 
@@ -52,11 +55,34 @@ class MarkerHighlighter(QSyntaxHighlighter):
 
 
 class ReplyEditor(QPlainTextEdit):
-    """The reply text. Tab moves on to Copy (a reply never needs a tab character)."""
+    """The reply text. Tab moves on to Copy (a reply never needs a tab character); hovering a
+    marker such as "[deadline]" says which fields it waits for."""
 
     def __init__(self) -> None:
         super().__init__(objectName="preview")
         self.setTabChangesFocus(True)
+        self.marker_tips: dict[str, str] = {}  # marker text -> its tooltip
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tip_at(self, point: QPoint) -> str:
+        cursor = self.cursorForPosition(point)
+        line, column = cursor.block().text(), cursor.positionInBlock()
+        for marker, tip in self.marker_tips.items():
+            start = line.find(marker)
+            while start != -1:
+                if start <= column <= start + len(marker):
+                    return tip
+                start = line.find(marker, start + 1)
+        return ""
 
 
 class ReplyPanel(QWidget):
@@ -137,9 +163,14 @@ class ReplyPanel(QWidget):
         if self.is_edited:
             return  # never overwrite the agent's own words
         self.highlighter.set_markers(m.text for m in result.markers)
+        self.editor.marker_tips = {m.text: self._needs(m.labels) for m in result.markers}
         self._rendered = result.reply
         replace_text(self.editor, result.reply)
         self._text_changed()
+
+    def _needs(self, labels: tuple[Label, ...]) -> str:
+        names = LIST_SEPARATOR.get(self.lang).join(label.get(self.lang) for label in labels)
+        return self.tr("Fill in: {0}").format(names) if names else ""
 
     def show_review(self, review: Review) -> None:
         """Marketplace-rule warnings (⚠), then English hints (✎)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-
     from app.user.setup import UserSetup
 
 DEBOUNCE_MS = 60
+IDENTITY_FIELDS = ("order_id", "tracking_number")  # another value: another buyer's order
 
 
 class CopyPlan(NamedTuple):
@@ -131,6 +132,16 @@ class ComposeViewModel(QObject):
         self.valuesReset.emit()
         self.compose_now()
 
+    def canonical(self, name: str, raw: str) -> str | None:
+        """The id a typed value stands for ("Brasil" -> "BR"), or None if it stands for none."""
+        from app.errors import ComposerError
+
+        try:
+            value = self.catalog.parse(name, raw)
+        except ComposerError:
+            return None
+        return str(value) if value is not None else None
+
     def save_profile(self) -> None:
         if self.setup is not None and self.composer is not None:
             self.setup.save_profile(self.composer, self.values)
@@ -146,6 +157,13 @@ class ComposeViewModel(QObject):
                 if not self.values.get(name) and self.messages.fits(name, value):
                     self.set_value(name, value)
         self.messageRead.emit()
+
+    def is_another_order(self, text: str) -> bool:
+        """Whether a paste names an order or tracking number other than the form's."""
+        reading = self.messages.read(text) if self.messages else None
+        found = reading.values if reading else {}
+        return any(self.values.get(name) and found.get(name) and
+                   found[name] != self.values[name] for name in IDENTITY_FIELDS)
 
     # The reply.
     def review(self, text: str) -> Review:

@@ -37,6 +37,9 @@ class ActionId(Enum):
     EXPORT_SELECTED = auto()
     TEAM_FOLDER = auto()
     CHAR_LIMIT = auto()
+    CHOOSE_SUGGESTION_1 = auto()
+    CHOOSE_SUGGESTION_2 = auto()
+    CHOOSE_SUGGESTION_3 = auto()
 
 
 class ActionSpec(NamedTuple):
@@ -55,6 +58,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.PREVIOUS_CASE: ActionSpec("Previous case", ("Ctrl+Up",), "case"),
     ActionId.COPY_REPLY: ActionSpec("Copy reply", ("Ctrl+Return", "Ctrl+Enter"), "edit"),
     ActionId.PASTE_MESSAGE: ActionSpec("Paste buyer's message", ("Ctrl+M",), "edit"),
+    ActionId.CHOOSE_SUGGESTION_1: ActionSpec("Choose suggestion 1", ("Alt+1",), "case"),
+    ActionId.CHOOSE_SUGGESTION_2: ActionSpec("Choose suggestion 2", ("Alt+2",), "case"),
+    ActionId.CHOOSE_SUGGESTION_3: ActionSpec("Choose suggestion 3", ("Alt+3",), "case"),
     ActionId.NEW_BUYER: ActionSpec("New buyer", (StandardKey.New,), "file"),
     ActionId.TOGGLE_GLOSS: ActionSpec("Show Chinese gloss", ("Ctrl+G",), "view"),
     ActionId.RESET_PREVIEW: ActionSpec("Reset to template", ("Ctrl+R",), "edit"),

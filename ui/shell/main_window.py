@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from ui.editor.tab import TemplatesTab
+from ui.shell.char_counter import CharCounter
 from ui.shell.i18n import apply_language
 from ui.shell.window_state import SPLITTERS, WindowState
-from ui.widgets import palette
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from ui.shell.actions import ActionRegistry
     from ui.widgets.clipboard import Clipboard
 
-NEAR_LIMIT = 0.9
+DEFAULT_SIZE = (1320, 800)
+FRAME_ALLOWANCE = (16, 40)  # a window manager's borders and title bar, roughly
 
 
 class MainWindow(QMainWindow):
@@ -50,18 +51,34 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(QWidget(), "")  # the Compose tab's place, filled after the paint
         self.tabs.addTab(self.templates, "")
         self.setCentralWidget(self.tabs)
-        self.counter = QLabel(objectName="charCounter")
+        self.counter = CharCounter(self.state)
         self.statusBar().addPermanentWidget(self.counter)
         self.menus = {name: self.menuBar().addMenu("") for name in ("file", "edit", "case",
                                                                       "view")}
         self._connect_frame()
         self.retranslate()
-        geometry = self.state.bytes("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1320, 800)
+        self._place()
         self._painted = False
         self._build_after_paint = build_after_paint  # False for --smoke: it stops at the paint
         self.installEventFilter(self)
+
+    def _place(self) -> None:
+        """The saved geometry if it is on a screen now, else a size that fits the screen's
+        free area (a 1366×768 laptop shows the whole window, status bar included)."""
+        geometry = self.state.bytes("window/geometry")
+        if geometry is not None and self.restoreGeometry(geometry) and self.screen() \
+                and self.screen().availableGeometry().intersects(self.frameGeometry()):
+            return
+        free = self.screen().availableGeometry() if self.screen() else None
+        if free is None:
+            self.resize(*DEFAULT_SIZE)
+            return
+        # The frame (title bar, borders) is not known before the first show: leave room.
+        width = min(DEFAULT_SIZE[0], free.width() - FRAME_ALLOWANCE[0])
+        height = min(DEFAULT_SIZE[1], free.height() - FRAME_ALLOWANCE[1])
+        self.resize(width, height)
+        self.move(free.x() + (free.width() - width) // 2,
+                  free.y() + (free.height() - height - FRAME_ALLOWANCE[1]) // 2)
 
     @property
     def actions_(self) -> ActionRegistry:
@@ -85,7 +102,7 @@ class MainWindow(QMainWindow):
         a.connect(ActionId.NEW_BUYER, self.vm.new_buyer)
         a.connect(ActionId.NEXT_TAB, self._next_tab)
         a.connect(ActionId.QUIT, self.close)
-        a.connect(ActionId.CHAR_LIMIT, self.ask_char_limit)
+        a.connect(ActionId.CHAR_LIMIT, self.counter.ask_limit)
         a[ActionId.TOGGLE_GLOSS].setChecked(self.state.gloss_visible)
         a[ActionId.TOGGLE_GLOSS].toggled.connect(self._set_gloss_visible)
         self.templates.bind_actions(a)
@@ -236,27 +253,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
 
     def _update_counter(self) -> None:
-        count = len(self.page.preview.text()) if self.page is not None else 0
-        limit = self.state.char_limit
-        self.counter.setText(self.tr("{0} / {1} characters").format(f"{count:,}", f"{limit:,}"))
-        colour = palette.ERROR if count > limit else \
-            palette.WARNING if count >= limit * NEAR_LIMIT else None
-        self.counter.setStyleSheet(palette.css(colour, extra="font-weight: bold;")
-                                   if colour else "")
-
-    def ask_char_limit(self) -> None:
-        from PySide6.QtWidgets import QInputDialog  # dialogs: imported when first shown
-
-        limit, ok = QInputDialog.getInt(
-            self, self.tr("Character limit"),
-            self.tr("Warn when a reply is longer than (characters):"),
-            self.state.char_limit, 50, 100_000, 50)
-        if ok:
-            self.set_char_limit(limit)
-
-    def set_char_limit(self, limit: int) -> None:
-        self.state.char_limit = limit
-        self._update_counter()
+        self.counter.show_length(len(self.page.preview.text()) if self.page is not None else 0)
 
     def _copied(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Copied {0} characters").format(f"{count:,}"), 5000)
