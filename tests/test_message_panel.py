@@ -151,3 +151,19 @@ def test_before_a_case_is_chosen_the_policy_panel_shows_no_empty_headings(page):
     assert not suggestion.reasons_title.isVisibleTo(page)
     page.vm.select_case("quality-stained")
     assert suggestion.reasons_title.isVisibleTo(page)
+
+
+def test_the_message_gets_a_chinese_gist_and_its_telling_words_are_shaded(qtbot, make_window):
+    window = make_window()
+    panel = window.page.message
+    text = "😀 Hola, el seguimiento dice entregado pero no recibí el paquete"
+    panel.editor.set_pasted(text)
+    qtbot.waitUntil(lambda: panel.gist.isVisibleTo(window), timeout=3000)
+    assert panel.gist.text().startswith("买家：")
+    marks = panel.editor.extraSelections()
+    assert marks
+    shaded = [m.cursor.selectedText() for m in marks]
+    # The emoji counts twice in Qt: the shading still lands on whole words of the message.
+    assert all(word and word in text for word in shaded), shaded
+    panel.editor.set_pasted("")
+    assert not panel.gist.isVisibleTo(window) and not panel.editor.extraSelections()

@@ -41,12 +41,17 @@ def run(args: argparse.Namespace, hooks: Hooks) -> int:
 
 
 def reading_json(reading: Reading | None) -> dict[str, object]:
+    """The reading for a script: `summary_zh` is the agent's one line in Chinese ("" when
+    nothing is recognised), `spans` the [start, end) character offsets of the words that
+    counted, in the message as given."""
     if reading is None:
-        return {"cases": [], "signals": [], "language": None, "values": {}, "truncated": False}
+        return {"cases": [], "signals": [], "language": None, "values": {}, "truncated": False,
+                "summary_zh": "", "spans": []}
     return {"cases": [{"case": g.case_id, "score": g.score, "phrases": list(g.phrases)}
                       for g in reading.guesses],
             "signals": list(reading.signals), "language": reading.language,
-            "values": reading.values, "truncated": reading.truncated}
+            "values": reading.values, "truncated": reading.truncated,
+            "summary_zh": reading.summary_zh, "spans": [list(span) for span in reading.spans]}
 
 
 def format_reading(reading: Reading | None, titles: dict[str, str]) -> str:
@@ -57,6 +62,8 @@ def format_reading(reading: Reading | None, titles: dict[str, str]) -> str:
         lines.append(f"(a long message: only its first {reading.limit:,} characters were read)")
     if reading.language_name:
         lines.append(f"Language: {reading.language_name.en}")
+    if reading.summary_zh:
+        lines.append(f"Summary: {reading.summary_zh}")
     for rank, guess in enumerate(reading.guesses, 1):
         said = ", ".join(f'"{p}"' for p in guess.phrases)
         lines.append(f"{rank}. {guess.case_id} — {titles.get(guess.case_id, '')}  ({said})")

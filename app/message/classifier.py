@@ -1,60 +1,53 @@
 """Reading a pasted buyer message: which cases it suggests, what else it says (a dispute, a
-refund), the language it is in, and the order and tracking numbers it carries.
+refund), the language it is in, a one-line summary in Chinese, the words that said it (to
+highlight them), and the order and tracking numbers it carries.
 
 It only suggests: the agent always chooses the case. The phrases live in
-resources/buyer_phrases.yaml, where a team lead adds what their buyers really write.
+resources/buyer_phrases.yaml, where a team lead adds what their buyers really write; they are
+matched by stem (app.message.phrases), so one form of a word stands for its others.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Collection, Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.catalog.labels import Label
 from app.data.bundled import bundled_dir
-from app.data.yaml_lines import LineDict, load_yaml_file
-from app.errors import SourceError
+from app.message.evidence import Heard, counted, said_for, spans_of
+from app.message.lexicon_file import IGNORED, LANGUAGES, Group, Waiting, read_lexicon_file
+from app.message.numbers import extract_values
+from app.message.phrase_text import Found
+from app.message.phrases import SHORT_MESSAGE, Matcher
+from app.message.text import Tokens, clean, normalise, tokens
+from app.message.timing import Wait, names_a_date, wait_in
 
 if TYPE_CHECKING:
     from app.message.order_paste import OrderLabels
 
-LANGUAGES = {"en": Label("English", "英语"), "es": Label("Spanish", "西班牙语"),
-             "pt": Label("Portuguese", "葡萄牙语"), "ru": Label("Russian", "俄语"),
-             "fr": Label("French", "法语")}
-CYRILLIC_SHARE = 0.3  # of the letters: a Russian message (with a Latin order id or URL)
+__all__ = ["LANGUAGES", "MAX_CHARS", "CaseGuess", "Lexicon", "Reading", "Said",
+           "extract_values", "load_lexicon", "normalise", "read_paste"]
+
+CYRILLIC_SHARE = 0.3  # of the words: a Russian message (with a Latin order id or URL)
+# A language is clear from this many of its common words, twice the next language's; a
+# message less clear is looked at in every language.
+SURE_WORDS, SURE_MARGIN = 2, 2
 MAX_CHARS = 20_000  # a pasted conversation longer than this is read from its start only
 TOP = 3
-
-# UPU S10 ("RB123456789CN") and the longer two-letter ids of Cainiao and others
-# ("LP00123456789012"); order numbers are long runs of digits (AliExpress: 16).
-_TRACKING = re.compile(r"\b([A-Z]{2}\d{9}[A-Z]{2}|[A-Z]{2}\d{12,16})\b", re.IGNORECASE)
-_ORDER_ID = re.compile(r"(?<![\w-])(\d{12,20})(?![\w-])")
-_NOT_WORD = re.compile(r"[\W_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def normalise(text: str) -> str:
-    """Lower-case words without accents or punctuation, one space apart, padded with a space
-    on each side so that a phrase can be found as whole words: " no he recibido "."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " " + " ".join(_NOT_WORD.sub(" ", bare.casefold()).split()) + " "
-
-
-class Phrase(NamedTuple):
-    text: str  # normalised and padded
-    weight: int  # its words: a longer phrase says more
-    owner: str  # the group or signal id
+MIN_SCORE = 0.7  # below this, a case is not suggested (a colour alone: "in blue?")
+LONGEST_WAIT = 2.0  # a wait weighs more the longer it is, up to twice its rule's weight
+# Within a group the first case leads; the others are its second thoughts, each a little
+# less likely than the one before: a more telling group's first case outranks them.
+LATER_CASE = 0.5
+RANK_STEP = 0.05
 
 
 class CaseGuess(NamedTuple):
     case_id: str
     score: float
-    phrases: tuple[str, ...]  # the lexicon's phrases found, normalised
+    phrases: tuple[str, ...]  # the buyer's words that suggested it, as written
 
 
 class Said(NamedTuple):
@@ -75,74 +68,139 @@ class Reading(NamedTuple):
     truncated: bool  # longer than MAX_CHARS: only its start was read
     said: tuple[Said, ...] = ()  # the signals, with their labels and notes
     limit: int = MAX_CHARS
+    summary_zh: str = ""  # "买家：说明未收到货，物流显示已妥投；要求退款" ("" for nothing)
+    spans: tuple[tuple[int, int], ...] = ()  # (start, end) in the pasted text of its words
 
     @property
     def language_name(self) -> Label | None:
         return LANGUAGES.get(self.language) if self.language else None
 
 
+class Waited(NamedTuple):
+    cases: tuple[str, ...]
+    weight: float
+
+
 class Lexicon(NamedTuple):
-    groups: Mapping[str, tuple[str, ...]]  # group id → the cases it suggests, likeliest first
+    groups: Mapping[str, Group]  # group id → the cases it suggests, its weight and summary
     signals: Mapping[str, Label]  # signal id → how the window names it
     notes: Mapping[str, Label]  # signal id → what the agent should know when it is found
-    group_phrases: tuple[Phrase, ...]  # longest first
-    signal_phrases: tuple[Phrase, ...]  # longest first
+    matcher: Matcher
     stopwords: Mapping[str, frozenset[str]]  # language → its common words
+    waiting: Waiting | None  # what a long wait points to
+    case_order: Mapping[str, int]  # ties go to the case the file names first
 
     def read(self, text: str) -> Reading:
         truncated = len(text) > MAX_CHARS
-        text = text[:MAX_CHARS]
-        normal = normalise(text)
-        found = {p.owner for p in _match(self.signal_phrases, normal)}
-        signals = tuple(s for s in self.signals if s in found)
-        return Reading(self._guesses(_match(self.group_phrases, normal)), signals,
-                       self._language(text, normal), extract_values(text), truncated,
-                       tuple(Said(s, self.signals[s], self.notes.get(s)) for s in signals))
+        head = text[:MAX_CHARS]
+        cleaned = clean(head)
+        words = tokens(cleaned)
+        language, sure = self._language(words)
+        heard = self._heard(self.matcher.find(words, language if sure else None))
+        wait = wait_in(words)
+        waited = self._waited(heard, wait, lambda: names_a_date(words, cleaned.text))
+        signals = tuple(s for s in self.signals if any(h.owner == s for h in heard))
+        guesses = self._guesses(heard, waited, head, words)
+        suggested = {g.case_id for g in guesses}
+        shown = [h for h in heard if h.owner in signals
+                 or not suggested.isdisjoint(self.groups[h.owner].cases)]
+        return Reading(guesses, signals, language, extract_values(cleaned.text), truncated,
+                       tuple(Said(s, self.signals[s], self.notes.get(s)) for s in signals),
+                       summary_zh=self._summary(shown, signals, wait if waited else None),
+                       spans=spans_of(shown, words, wait.at if waited else ()))
 
-    def _guesses(self, matched: list[Phrase]) -> tuple[CaseGuess, ...]:
+    def _heard(self, found: Iterable[Found]) -> list[Heard]:
+        """What counts: a phrase a "not" turns round counts for its group's opposite
+        ("didn't receive it" for not-received) or, where it has none, not at all."""
+        heard = []
+        for item in found:
+            owner = item.phrase.owner
+            if owner == IGNORED:
+                continue
+            if item.negator is not None:
+                group = self.groups.get(owner)
+                if group is None or group.negated is None:
+                    continue
+                owner = group.negated
+            heard.append(Heard(owner, item))
+        return heard
+
+    def _waited(self, heard: Sequence[Heard], wait: Wait, dated: Callable[[], bool]
+                ) -> Waited | None:
+        """What the wait counts for, and how much: only about a parcel that hasn't come."""
+        rule = self.waiting
+        if rule is None:
+            return None
+        said = {h.owner for h in heard}
+        cases = next((cases for group, cases in rule.after if group in said), None)
+        long_wait = wait.days is not None and wait.days >= rule.days
+        if cases is None:
+            if said & self.groups.keys() or not rule.alone or not long_wait:
+                return None  # a wait for something else ("left a review 2 months ago")
+            cases = rule.alone
+        if wait.days is not None and long_wait:
+            return Waited(cases, rule.weight * min(wait.days / rule.days, LONGEST_WAIT))
+        return Waited(cases, rule.weight / 2) if dated() else None
+
+    def _guesses(self, heard: Sequence[Heard], waited: Waited | None, text: str,
+                 words: Tokens) -> tuple[CaseGuess, ...]:
         scores: dict[str, float] = {}
-        said: dict[str, list[str]] = {}
-        for phrase in matched:
-            for rank, case_id in enumerate(self.groups.get(phrase.owner, ())):
-                # Within a group the first case leads; the others follow just behind it.
-                scores[case_id] = scores.get(case_id, 0) + phrase.weight - rank * 0.1
-                said.setdefault(case_id, []).append(phrase.text.strip())
-        ranked = sorted(scores, key=lambda c: -scores[c])  # stable: group order breaks ties
-        return tuple(CaseGuess(c, round(scores[c], 2), tuple(dict.fromkeys(said[c])))
+        evidence: dict[str, float] = {}  # its own groups' phrases weigh, first case or not
+        said: dict[str, list[Found]] = {}
+        for owner, weight, item in counted(heard, self.groups):
+            group = self.groups[owner]
+            for case_id, share in _shares(group.cases):
+                scores[case_id] = scores.get(case_id, 0) + weight * share
+                said.setdefault(case_id, []).append(item)
+                if not group.supporting:
+                    evidence[case_id] = evidence.get(case_id, 0) + weight
+        if waited is not None:
+            for case_id, share in _shares(waited.cases):
+                scores[case_id] = scores.get(case_id, 0) + waited.weight * share
+                evidence[case_id] = evidence.get(case_id, 0) + waited.weight
+        ranked = sorted((c for c in scores if evidence.get(c, 0) >= MIN_SCORE),
+                        key=lambda c: (-scores[c], self.case_order.get(c, 0)))
+        return tuple(CaseGuess(c, round(scores[c], 2), said_for(said.get(c, ()), text, words))
                      for c in ranked[:TOP])
 
-    def _language(self, text: str, normal: str) -> str | None:
-        letters = sum(c.isalpha() for c in text) or 1
-        if len(_CYRILLIC.findall(text)) / letters > CYRILLIC_SHARE:
-            return "ru"
-        if _HAN.search(text):
-            return None  # Chinese: the agent reads it anyway
-        words = normal.split()
-        counts = {lang: sum(w in common for w in words) for lang, common in self.stopwords.items()}
-        best = max(counts, key=lambda lang: counts[lang], default=None)
-        if best is None or counts[best] == 0:
-            return None
-        if sorted(counts.values())[-2:] == [counts[best]] * 2:
-            return None  # a tie: better unnamed than wrong
-        return best
+    def _summary(self, heard: Sequence[Heard], signals: Sequence[str], wait: Wait | None
+                 ) -> str:
+        """"买家：说明未收到货，物流显示已妥投；要求退款": what it says, most said first."""
+        weights: dict[str, float] = {}
+        for owner, weight, _ in counted(heard, self.groups):
+            weights[owner] = weights.get(owner, 0) + weight
+        parts = [self.groups[g].zh for g in sorted(weights, key=lambda g: -weights[g])
+                 if self.groups[g].zh and weights[g] >= MIN_SCORE]
+        if wait is not None and wait.days and self.waiting is not None and self.waiting.zh:
+            parts.append(self.waiting.zh.format(days=wait.days))
+        said = [self.signals[s].zh for s in signals]
+        if not parts and not said:
+            return ""
+        return "买家：" + "；".join(filter(None, ["，".join(dict.fromkeys(parts)), *said]))
+
+    def _language(self, words: Tokens) -> tuple[str | None, bool]:
+        """The language the buyer writes in (None when unclear), and whether it is clear
+        enough to look for that language's phrases alone: "DHL me réclame 30 euros de droits
+        de douane" has one English common word ("me") and no French one."""
+        said = Counter(words.words)
+        cyrillic = sum(n for word, n in said.items() if "\u0400" <= word[0] <= "\u04ff")
+        if cyrillic / (len(words.words) or 1) > CYRILLIC_SHARE:
+            return "ru", True
+        if any("\u4e00" <= word[0] <= "\u9fff" for word in said):
+            return None, False  # Chinese: the agent reads it anyway
+        counts = sorted(((sum(n for word, n in said.items() if word in common), lang)
+                         for lang, common in self.stopwords.items()), reverse=True)
+        (best, language), (second, _) = (*counts, (0, ""), (0, ""))[:2]
+        if best in (0, second):
+            return None, False  # a tie: better unnamed than wrong
+        # A long paste has words enough to go by, and no time to look in every language.
+        return language, best >= SURE_WORDS and (best >= SURE_MARGIN * second
+                                                 or len(words.words) > SHORT_MESSAGE)
 
 
-def _match(phrases: Iterable[Phrase], normal: str) -> list[Phrase]:
-    """The phrases found, longest first. Words a longer phrase has already matched don't
-    count again for a shorter one ("arrived" within "arrived empty"); the same phrase listed
-    under two groups counts for both."""
-    taken: set[tuple[int, int]] = set()
-    found: list[Phrase] = []
-    for phrase in phrases:
-        start = normal.find(phrase.text)
-        while start != -1:
-            span = (start + 1, start + len(phrase.text) - 1)  # without the padding spaces
-            if span in taken or not any(a < span[1] and span[0] < b for a, b in taken):
-                taken.add(span)
-                found.append(phrase)
-                break
-            start = normal.find(phrase.text, start + 1)
-    return found
+def _shares(cases: Sequence[str]) -> Iterable[tuple[str, float]]:
+    for rank, case_id in enumerate(cases):
+        yield case_id, 1.0 if rank == 0 else LATER_CASE - (rank - 1) * RANK_STEP
 
 
 def read_paste(text: str, lexicon: Lexicon, order: OrderLabels | None = None) -> Reading:
@@ -150,101 +208,35 @@ def read_paste(text: str, lexicon: Lexicon, order: OrderLabels | None = None) ->
     ("Order No.: 8123…", a spreadsheet row) when there are some; labelled values win."""
     if order is None:
         return lexicon.read(text)
-    labelled, words = order.split(text[:MAX_CHARS])
-    reading = lexicon.read(words)  # a line a label took gives its value through the label
+    head = text[:MAX_CHARS]
+    labelled, words = order.split(head)
+    reading = lexicon.read(_blank_lines(head, words.split("\n")))
     return reading._replace(values={**reading.values, **labelled},
                             truncated=len(text) > MAX_CHARS)
 
 
-def extract_values(text: str) -> dict[str, str]:
-    """Order fields written in the message: the first tracking number and order number."""
-    values: dict[str, str] = {}
-    tracking = _TRACKING.search(text)
-    if tracking:
-        values["tracking_number"] = tracking.group(1).upper()
-    order = _ORDER_ID.search(text)
-    if order:
-        values["order_id"] = order.group(1)
-    return values
+def _blank_lines(text: str, kept: Sequence[str]) -> str:
+    """The text with the lines a label took blanked out, every offset kept (for spans)."""
+    out = []
+    at = 0
+    for line, whole in zip(text.splitlines(), text.splitlines(keepends=True), strict=True):
+        if at < len(kept) and line == kept[at]:
+            out.append(whole)
+            at += 1
+        else:
+            out.append(" " * len(line) + whole[len(line):])
+    return "".join(out)
 
 
 def load_lexicon(path: Path | None = None, case_ids: Collection[str] | None = None) -> Lexicon:
     """Read buyer_phrases.yaml; SourceError (file:line) for anything malformed, such as a
     case id the catalog doesn't have."""
-    path = path or bundled_dir("resources") / "buyer_phrases.yaml"
-    where = str(path)
-    data = load_yaml_file(path)
-    if not isinstance(data, LineDict):
-        raise SourceError(where, 1, "expected a YAML mapping at the top level")
-    groups: dict[str, tuple[str, ...]] = {}
-    signals: dict[str, Label] = {}
-    notes: dict[str, Label] = {}
-    group_phrases: list[Phrase] = []
-    signal_phrases: list[Phrase] = []
-    for group_id, group in _section(data, "groups", where).items():
-        groups[group_id] = _cases(group, group_id, where, case_ids)
-        group_phrases += _phrases(group, group_id, where)
-    section = _section(data, "signals", where)
-    for signal_id, signal in section.items():
-        signals[signal_id] = _label(signal, "label", signal_id, where, section.line_of(signal_id))
-        if isinstance(signal, LineDict) and "note" in signal:
-            notes[signal_id] = _label(signal, "note", signal_id, where, signal.line_of("note"))
-        signal_phrases += _phrases(signal, signal_id, where)
-    stopwords = {lang: frozenset(normalise(" ".join(map(str, words))).split())
-                 for lang, words in _section(data, "languages", where).items()}
-    return Lexicon(groups, signals, notes, _longest_first(group_phrases),
-                   _longest_first(signal_phrases), stopwords)
-
-
-def _longest_first(phrases: list[Phrase]) -> tuple[Phrase, ...]:
-    return tuple(sorted(phrases, key=lambda p: -len(p.text)))
-
-
-def _section(data: LineDict, key: str, where: str) -> LineDict:
-    section = data.get(key) or LineDict()
-    if not isinstance(section, LineDict):
-        raise SourceError(where, data.line_of(key), f"'{key}' must be a mapping")
-    for name, value in section.items():
-        if not isinstance(value, LineDict | list):
-            raise SourceError(where, section.line_of(name), f"{key}.{name} must be a mapping")
-    return section
-
-
-def _cases(group: Any, group_id: str, where: str, known: Collection[str] | None
-           ) -> tuple[str, ...]:
-    cases = group.get("cases") if isinstance(group, LineDict) else None
-    line = group.line_of("cases") if isinstance(group, LineDict) else None
-    if not isinstance(cases, list) or not cases:
-        raise SourceError(where, line, f"group {group_id!r} needs a list of cases")
-    for case_id in cases:
-        if known is not None and case_id not in known:
-            raise SourceError(where, line, f"group {group_id!r}: no case {case_id!r}")
-    return tuple(str(c) for c in cases)
-
-
-def _label(signal: Any, key: str, signal_id: str, where: str, line: int) -> Label:
-    label = signal.get(key) if isinstance(signal, LineDict) else None
-    if not isinstance(label, LineDict) or not {"en", "zh"} <= label.keys():
-        raise SourceError(where, line, f"signal {signal_id!r} needs a {key} with 'en' and 'zh'")
-    return Label(str(label["en"]), str(label["zh"]))
-
-
-def _phrases(owner: LineDict, owner_id: str, where: str) -> list[Phrase]:
-    by_language = owner.get("phrases")
-    if not isinstance(by_language, LineDict):
-        raise SourceError(where, owner.line_of("phrases"),
-                          f"{owner_id!r} needs phrases per language (en, es, pt, ru, fr)")
-    found: dict[str, Phrase] = {}  # one per text: "mancha" in Spanish and Portuguese counts once
-    for lang, texts in by_language.items():
-        line = by_language.line_of(lang)
-        if lang not in LANGUAGES:
-            raise SourceError(where, line, f"unknown language {lang!r} (use "
-                              f"{', '.join(LANGUAGES)})")
-        if not isinstance(texts, list):
-            raise SourceError(where, line, f"{owner_id}.{lang} must be a list of phrases")
-        for text in texts:
-            normal = normalise(str(text))
-            if not normal.strip():
-                raise SourceError(where, line, f"{owner_id}.{lang}: {text!r} has no words")
-            found[normal] = Phrase(normal, len(normal.split()), owner_id)
-    return list(found.values())
+    parts = read_lexicon_file(path or bundled_dir("resources") / "buyer_phrases.yaml",
+                              case_ids)
+    order: dict[str, int] = {}
+    for group in parts.groups.values():
+        for case_id in group.cases:
+            order.setdefault(case_id, len(order))
+    return Lexicon(parts.groups, parts.signals, parts.notes,
+                   Matcher(parts.phrases, parts.negators, parts.contrast), parts.stopwords,
+                   parts.waiting, order)

@@ -4,23 +4,25 @@ and the order and tracking numbers it carries (filled into empty fields)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.catalog.labels import Label
 from ui.widgets import palette
+from ui.widgets.text_update import exact_text
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
@@ -76,25 +78,28 @@ class MessageEditor(QPlainTextEdit):
     """The buyer's message. A paste keeps its first PASTE_LIMIT characters: a megabyte on one
     line would freeze the text layout for a minute, and the reading stops there anyway."""
 
-    truncated = Signal()
-
     def __init__(self) -> None:
         super().__init__(objectName="buyerMessage")
         self.setTabChangesFocus(True)
+        self.shortened = False  # the last paste was longer than PASTE_LIMIT: its end is cut
+        self.textChanged.connect(self._forget_shortening)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         text = source.text()
         if len(text) <= PASTE_LIMIT:
             super().insertFromMimeData(source)
             return
+        self.shortened = True  # before the text changes: the reading it starts says so
         self.insertPlainText(text[:PASTE_LIMIT])
-        self.truncated.emit()
 
     def set_pasted(self, text: str) -> None:
         """Replace the message with a paste (Ctrl+M), keeping its first PASTE_LIMIT chars."""
+        self.shortened = len(text) > PASTE_LIMIT
         self.setPlainText(text[:PASTE_LIMIT])
-        if len(text) > PASTE_LIMIT:
-            self.truncated.emit()
+
+    def _forget_shortening(self) -> None:
+        if self.document().isEmpty():
+            self.shortened = False
 
 
 class MessagePanel(QWidget):
@@ -108,6 +113,8 @@ class MessagePanel(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.editor = MessageEditor()
         self.editor.setFixedHeight(self.editor.fontMetrics().lineSpacing() * 4 + 12)
+        self.gist = QLabel(objectName="messageGist", wordWrap=True, visible=False)
+        self.gist.setStyleSheet("font-weight: bold;")  # 买家：… — what the buyer says, in Chinese
         self.summary = QLabel(objectName="messageSummary", wordWrap=True)
         self.summary.hide()
         self.choose_note = QLabel(objectName="suggestedCasesNote")
@@ -120,6 +127,7 @@ class MessagePanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.heading)
         layout.addWidget(self.editor)
+        layout.addWidget(self.gist)
         layout.addWidget(self.summary)
         layout.addWidget(self.choose_note)
         for button in self.buttons:
@@ -127,7 +135,7 @@ class MessagePanel(QWidget):
             button.clicked.connect(lambda _=False, b=button: self._choose(b))
             button.installEventFilter(self)
             layout.addWidget(button)
-        self.editor.textChanged.connect(lambda: self.textChanged.emit(self.editor.toPlainText()))
+        self.editor.textChanged.connect(lambda: self.textChanged.emit(exact_text(self.editor)))
         self.retranslate()
 
     def _choose(self, button: QPushButton) -> None:
@@ -193,12 +201,32 @@ class MessagePanel(QWidget):
                 button.setProperty("case", guess.case_id)
         self.choose_note.setVisible(bool(guesses))
         self.mark_case(self.current_case)
-        if error and self.editor.toPlainText().strip():
+        if error and exact_text(self.editor).strip():
             text = f'<span style="{palette.css(palette.ERROR)}">{escape(error)}</span>'
         else:
             text = self._summary(reading, in_form) if reading else ""
         self.summary.setText(text)
         self.summary.setVisible(bool(text))
+        gist = reading.summary_zh if reading and not error else ""
+        self.gist.setText(gist)
+        self.gist.setVisible(bool(gist))
+        self._mark_heard(reading.spans if reading and not error else ())
+
+    def _mark_heard(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Shade the buyer's words the suggestions come from. Spans count Python characters;
+        Qt counts UTF-16 units, so an emoji before a word moves it by one more."""
+        text = exact_text(self.editor)
+        shade = QTextCharFormat()
+        shade.setBackground(palette.qcolor(palette.HEARD_BG))
+        marks = []
+        for start, end in spans:
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(_utf16(text, start))
+            cursor.setPosition(_utf16(text, end), QTextCursor.MoveMode.KeepAnchor)
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor, mark.format = cursor, shade
+            marks.append(mark)
+        self.editor.setExtraSelections(marks)
 
     def _summary(self, reading: Reading, in_form: Collection[str]) -> str:
         warn = palette.css(palette.WARNING)
@@ -210,15 +238,20 @@ class MessagePanel(QWidget):
         found = {"order_id": self.tr("order {0}"), "tracking_number": self.tr("tracking {0}")}
         parts += [escape(found[n].format(v) + (self.tr(" ✓ in the form") if n in in_form else ""))
                   for n, v in reading.values.items() if n in found]
-        if reading.truncated:
-            parts.append(escape(self.tr("only the first {0} characters were read").format(
-                f"{reading.limit:,}")))
+        if reading.truncated or self.editor.shortened:
+            parts.append(escape(self.tr("only the first {0} characters were kept").format(
+                f"{min(reading.limit, PASTE_LIMIT):,}")))
         if not reading.guesses:
             parts.append(escape(self.tr("no case recognised: choose one below")))
         notes = [f'<br><span style="{warn}">⏱ {escape(said.note.get(self.lang))}</span>'
                  for said in reading.said if said.note is not None]
         return (escape(self.tr("Found: ")) + FOUND_SEPARATOR.get(self.lang).join(parts)
                 + "".join(notes))
+
+
+def _utf16(text: str, index: int) -> int:
+    """A Python index into `text` as Qt counts it (UTF-16 code units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
 
 
 NUMBER_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}

@@ -26,6 +26,7 @@ MUTED = Colour("#5f6368", "#a8adb3")  # notes, second-language titles
 EDITED = Colour("#8a5a00", "#f0c27a")  # "edited by hand"
 MARKER_TEXT = Colour("#5c3c00", "#ffe6a6")  # "[tracking number]" in the reply
 MARKER_BG = Colour("#ffe08a", "#6b5300")
+HEARD_BG = Colour("#dff3e4", "#1f4029")  # the buyer's words the case suggestions come from
 MISSING_BG = Colour("#fff3c4", "#4d4000")  # a form field the reply still needs
 INFO_BG = Colour("#e8f0fe", "#1f2f4d")  # banners
 INFO_BORDER = Colour("#b6c8f0", "#3d5a8f")

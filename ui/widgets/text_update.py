@@ -18,8 +18,14 @@ from PySide6.QtWidgets import QPlainTextEdit
 _UNSAFE = re.compile("[\U00010000-\U0010ffff\r\u2028\u2029\x0b\x0c]")
 
 
+def exact_text(editor: QPlainTextEdit) -> str:
+    """The editor's text as set: toPlainText turns no-break spaces (French puts one before
+    "!" and "?") into plain ones, so a reply would never equal what was rendered."""
+    return editor.document().toRawText().replace("\u2029", "\n")
+
+
 def replace_text(editor: QPlainTextEdit, new: str) -> None:
-    old = editor.toPlainText()
+    old = exact_text(editor)
     if old == new:
         return
     if not old or _UNSAFE.search(old) or _UNSAFE.search(new):
@@ -35,7 +41,7 @@ def replace_text(editor: QPlainTextEdit, new: str) -> None:
     cursor.insertText(new[start:end_new])
     cursor.endEditBlock()
     document.setUndoRedoEnabled(True)
-    if editor.toPlainText() != new:  # never expected; a wrong preview would be worse
+    if exact_text(editor) != new:  # never expected; a wrong preview would be worse
         editor.setPlainText(new)
 
 
