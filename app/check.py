@@ -1,18 +1,24 @@
-"""`reply-composer check`: every problem in the policy and templates, one per line."""
+"""`reply-composer check`: every problem in the policy, the data files and the templates, one
+per line as `file:line: message`. One broken file is one message (or a few), never the end of
+the check: the rest is still checked."""
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from app.catalog.catalog import load_catalog
-from app.compose.composer import library_layers, template_names
-from app.compose.render import Renderer
+from app.catalog.catalog import Catalog, load_catalog
+from app.compose.composer import Composer, library_layers, template_names
+from app.compose.loader import part_name
+from app.compose.render import GLOSS_SUFFIX, Renderer
 from app.errors import ComposerError, SourceError
 from app.library.layers import TemplateLibrary
-from app.message.classifier import load_lexicon
-from app.message.order_paste import load_order_labels
 from app.policy.loader import load_policy
+from app.policy.rules import Policy
+
+TRIAL_DAY = dt.date(2026, 11, 26)  # any day: a trial render only looks for failures
 
 
 def check_all(folder: Path | None = None) -> list[SourceError]:
@@ -22,19 +28,77 @@ def check_all(folder: Path | None = None) -> list[SourceError]:
     try:
         catalog = load_catalog()
         policy = load_policy(template_names(catalog, None), catalog.cases)
-        load_lexicon(case_ids=catalog.cases)
-        load_order_labels(fields=catalog.fields)
     except SourceError as exc:
         return [exc]
+    problems = _readers(catalog)
     if folder is not None and not folder.is_dir():
-        return [SourceError(str(folder), None, "not a folder or a .zip template pack")]
+        return [*problems, SourceError(str(folder), None,
+                                       "not a folder or a .zip template pack")]
     library = TemplateLibrary(library_layers(folder, None))
-    renderer = Renderer(library, template_names(catalog, policy))
-    problems: list[SourceError] = []
+    composer = Composer(catalog, policy, library)
+    problems += library.refused()
     ids = library.ids()
     for template_id in ids:
-        problems.extend(renderer.check(template_id))
-    reported: set[str] = set()
+        try:
+            found = composer.renderer.check(template_id)
+            problems += found or _trial_renders(composer, template_id)
+        except SourceError as exc:  # the file itself can't be read: one message, go on
+            problems.append(exc)
+    return _once(problems + _missing_templates(policy, ids))
+
+
+def _once(problems: list[SourceError]) -> list[SourceError]:
+    """Each problem once: a broken shared piece breaks every reply that includes it."""
+    unique: dict[str, SourceError] = {}
+    for problem in problems:
+        unique.setdefault(str(problem), problem)
+    return list(unique.values())
+
+
+def _readers(catalog: Catalog) -> list[SourceError]:
+    """The phrase, label, hint and rule files: each read, each problem kept."""
+    from app.message.classifier import load_lexicon
+    from app.message.order_paste import load_order_labels
+    from app.review.compliance import load_offer_words
+    from app.review.hints import load_hints
+
+    readers: list[Callable[[], object]] = [
+        lambda: load_lexicon(case_ids=catalog.cases),
+        lambda: load_order_labels(fields=catalog.fields), load_hints, load_offer_words]
+    problems = []
+    for read in readers:
+        try:
+            read()
+        except SourceError as exc:
+            problems.append(exc)
+    return problems
+
+
+def _trial_renders(composer: Composer, template_id: str) -> list[SourceError]:
+    """Render every language of the template with a sample order: what only running finds
+    (a template too large or too long to render, one that includes itself at run time)."""
+    from app.library.unsaved import SAMPLE_ORDER, parse_leniently
+
+    file = composer.library.get(template_id)
+    if file.is_partial:
+        return []
+    using = [c for c, case in composer.policy.cases.items() if template_id in case.templates()]
+    case_id = using[0] if using else next(iter(composer.catalog.cases))
+    context = composer.preview_context(case_id, parse_leniently(composer, SAMPLE_ORDER),
+                                       TRIAL_DAY, template_id)
+    renderer: Renderer = composer.renderer
+    problems = []
+    for name in [*(part_name(template_id, lang) for lang in file.languages),
+                 template_id + GLOSS_SUFFIX]:
+        try:
+            renderer.render(name, context)
+        except SourceError as exc:
+            problems.append(exc)
+    return problems
+
+
+def _missing_templates(policy: Policy, ids: list[str]) -> list[SourceError]:
+    problems, reported = [], set()
     for case_policy in policy.cases.values():
         for rule in case_policy.rules:
             if rule.template not in ids and rule.template not in reported:

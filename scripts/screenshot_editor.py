@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from app.data.bundled import bundled_dir
 from app.user.paths import UserData
 from ui.compose.viewmodel import ComposeViewModel
+from ui.editor.preview_worker import PreviewWorker
 from ui.shell.main_window import MainWindow
 
 TEMPLATE = "quality-minor"
@@ -55,6 +56,7 @@ def shoot(out: str, lang: str, tmp: Path) -> None:
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("ui/language", lang)
     vm = ComposeViewModel(user=data, today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
+    PreviewWorker.wait_s = 10.0  # the picture shows the finished preview
     window = MainWindow(vm, settings)
     window.resize(1440, 860)
     window.show()

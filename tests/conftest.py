@@ -50,9 +50,13 @@ def make_window(qtbot, tmp_path, today):
 
     from app.user.paths import UserData
     from ui.compose.viewmodel import ComposeViewModel
+    from ui.editor.preview_worker import PreviewWorker
     from ui.shell.i18n import apply_language
     from ui.shell.main_window import MainWindow
 
+    # Tests read the preview right after asking for it: wait for the worker as long as it
+    # takes (tests/test_hostile_window.py checks the window going on without waiting).
+    PreviewWorker.wait_s = 30.0
     made: list[MainWindow] = []
 
     def make(lang: str | None = "en", *, library: Path | None = None, data: Path | None = None,
@@ -72,3 +76,22 @@ def make_window(qtbot, tmp_path, today):
     yield make
     if made:  # the translator is application-wide: leave English for the other tests
         apply_language("en", made[0].vm.translations_dir())
+
+
+@pytest.fixture()
+def make_editor_window(make_window):
+    """A window whose editor asks its questions to FakePrompts."""
+
+    from tests.editor_helpers import FakePrompts
+
+    def make(data: Path | None = None):
+        window = make_window(data=data)
+        window.editor.prompts = FakePrompts()
+        return window
+
+    return make
+
+
+@pytest.fixture()
+def editor_window(make_editor_window):
+    return make_editor_window()

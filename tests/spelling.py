@@ -31,7 +31,8 @@ def unknown_words(text: str, lang: str = "en", allow: set[str] | None = None) ->
     result = subprocess.run(["hunspell", "-d", DICTIONARIES[lang], "-l"],
                             input=URL.sub(" ", text), capture_output=True, text=True,
                             check=True, timeout=30)
-    words = set(result.stdout.split())
+    # The French dictionary counts a full stop as part of a word ("AliExpress.").
+    words = {w.rstrip(".") for w in result.stdout.split()}
     # Order and tracking numbers (LP123456789CN) are not words.
     return {w for w in words if w.lower() not in (allow or set())
             and not any(c.isdigit() for c in w)}

@@ -27,7 +27,9 @@ def test_compose_json_has_the_documented_shape():
               "--today", TODAY, "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert set(data) == {"case", "reply", "gloss", "missing_fields", "suggestion", "warnings"}
+    assert {"case", "reply", "gloss", "language", "missing_fields", "suggestion",
+            "warnings"} <= set(data)
+    assert data["language"] == "en"
     assert data["warnings"] == []  # the bundled replies never break a marketplace rule
     suggestion = data["suggestion"]
     assert suggestion["deadline"] == "2026-11-16" and suggestion["days_left"] == -10

@@ -11,104 +11,21 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from app.library.packs import ImportStatus, export_pack
 from app.user.paths import UserData
+from tests.editor_helpers import append_to_body, open_template
 from tests.gui_helpers import type_text
 from ui.compose.viewmodel import ComposeViewModel
 from ui.editor.page import BannerId
 from ui.editor.prompts import Answer
 from ui.editor.template_list import TEMPLATE_ID_ROLE
 from ui.shell.actions import ActionId
-from ui.shell.main_window import MainWindow
 
 TODAY = dt.date(2026, 11, 26)
 BUNDLED = Path(__file__).resolve().parents[1] / "templates"
 
 
-class FakePrompts:
-    """Answers the editor's questions at once and records them."""
-
-    def __init__(self) -> None:
-        self.asked: list[tuple[str, object]] = []
-        self.unsaved_answer = Answer.DISCARD
-        self.remove_answer = True
-        self.disk_answer = Answer.CANCEL
-        self.new_answer: tuple[str, str] | None = None
-        self.id_answer: str | None = None
-        self.pick = lambda versions: versions[0]
-        self.export_answer: Path | None = None
-        self.import_answer: Path | None = None
-        self.choose = lambda plan: plan.default_choice()
-        self.team_answer: tuple[bool, Path | None] = (False, None)
-        self.errors: list[str] = []
-
-    def unsaved(self, names):
-        self.asked.append(("unsaved", list(names)))
-        return self.unsaved_answer
-
-    def confirm_remove(self, name, revert, dirty):
-        self.asked.append(("remove", (name, revert, dirty)))
-        return self.remove_answer
-
-    def changed_on_disk(self, name):
-        self.asked.append(("disk", name))
-        return self.disk_answer
-
-    def new_template(self, cases, taken, current_case):
-        self.asked.append(("new", current_case))
-        return self.new_answer
-
-    def template_id(self, suggested, taken):
-        self.asked.append(("id", suggested))
-        return self.id_answer
-
-    def pick_version(self, template_id, versions, read):
-        self.asked.append(("history", [read(v) for v in versions]))
-        return self.pick(versions)
-
-    def export_path(self, suggested):
-        return self.export_answer
-
-    def import_path(self):
-        return self.import_answer
-
-    def choose_import(self, plan):
-        self.asked.append(("import", plan))
-        return self.choose(plan)
-
-    def team_folder(self, current):
-        return self.team_answer
-
-    def error(self, message):
-        self.errors.append(message)
-
-
 @pytest.fixture()
-def make_editor_window(make_window):
-    """A window whose editor asks its questions to FakePrompts."""
-
-    def make(data: Path | None = None) -> MainWindow:
-        window = make_window(data=data)
-        window.editor.prompts = FakePrompts()
-        return window
-
-    return make
-
-
-@pytest.fixture()
-def window(make_editor_window):
-    return make_editor_window()
-
-
-def open_template(window: MainWindow, template_id: str):
-    window.tabs.setCurrentWidget(window.templates)
-    assert window.editor.list.select(template_id)
-    assert window.templates.vm.current.template_id == template_id
-    return window.editor
-
-
-def append_to_body(editor, text: str) -> None:
-    body = editor.form.body
-    body.moveCursor(QTextCursor.MoveOperation.End)
-    body.insertPlainText(text)
+def window(editor_window):
+    return editor_window
 
 
 def test_the_template_preview_shows_english_hints(qtbot, window):
@@ -202,7 +119,7 @@ def test_an_unknown_field_is_flagged_with_a_suggestion_and_the_last_preview_kept
     assert "unknown field 'buyer_nmae'" in message and "did you mean buyer_name" in message
     line = int(message.split(":")[0].split()[-1])
     assert line in editor.form.body.problems and editor.form.body.extraSelections()
-    assert "buyer_nmae" in editor.form.highlighters[0].unknown
+    assert "buyer_nmae" in editor.form.replies.highlighters[0].unknown
     assert editor.preview.error.isVisible() and "last good" in editor.preview.error.text()
     assert editor.preview.reply.toPlainText() == good
     window.switch_language("zh")

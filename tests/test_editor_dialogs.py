@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.library.layers import TemplateLibrary
 from app.library.packs import export_pack, plan_import
-from app.library.store import ID_PATTERN, PersonalStore
+from app.library.store import PersonalStore
+from app.library.template_file import ID_PATTERN
 from ui.editor.dialogs import HistoryDialog, ImportDialog, TemplateIdDialog, free_id
 
 TEXT = "---\ntitle: {en: A, zh: 甲}\ncategory: quality\n---\nHi {{ buyer_name }}.\n" \

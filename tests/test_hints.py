@@ -1,16 +1,16 @@
-"""English hints: wording worth a second look, never an automatic correction."""
+"""Hints for a reply: wording worth a second look, never an automatic correction."""
 
 from __future__ import annotations
 
 import pytest
 
 from app.errors import SourceError
-from app.review.english_hints import EXCLAIMS, SHOUTING, load_hints
+from app.review.hints import EXCLAIMS, SHOUTING, load_hints
 
 
 @pytest.fixture(scope="module")
 def hints():
-    return load_hints()
+    return load_hints()["en"]
 
 
 def wrongs(hints, text: str) -> list[str]:
@@ -62,12 +62,14 @@ def test_every_bundled_reply_reads_without_hints(hints, compose, composer):
 
 
 @pytest.mark.parametrize(("text", "line"), [
-    ("hints:\n  - wrong: pls\n    better: please\n    zh: x\n  - wrong: thx\n    zh: y\n", 5),
+    ("hints:\n en:\n  - wrong: pls\n    better: please\n    zh: x\n  - wrong: thx\n"
+     "    zh: y\n", 6),
     ("hints: nope\n", 1),
-    ("hints:\n  - wrong: [pls\n", 3),
+    ("hints:\n en:\n  - wrong: [pls\n", 4),
+    ("hints:\n de:\n  - {wrong: bitte, better: gern, zh: x}\n", 2),
 ])
 def test_a_broken_hints_file_names_its_line(tmp_path, text, line):
-    path = tmp_path / "english_hints.yaml"
+    path = tmp_path / "hints.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SourceError) as caught:
         load_hints(path)

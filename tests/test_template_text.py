@@ -69,8 +69,20 @@ def test_preview_flags_unknown_fields_with_a_suggestion(composer):
     broken = text.replace("{% include \"greeting\" %}", "{{ buyer_nmae }}", 1)
     result = previewer.preview("order-unpaid", broken, "order-unpaid", SAMPLE_ORDER)
     assert result.reply is None and result.unknown_names == {"buyer_nmae"}
-    [problem] = result.problems
+    problem = next(p for p in result.problems if "buyer_nmae" in p.message)
     assert problem.line == 5 and "did you mean buyer_name" in problem.message
+    # A typo is said once, where it is: not again as each translation "lacking" it.
+    assert [p.line for p in result.problems] == [5]
+
+
+def test_a_field_only_the_english_prints_is_flagged_in_each_translation(composer):
+    text = (BUNDLED[0].parent / "order-unpaid.j2").read_text(encoding="utf-8")
+    english_only = text.replace("{% include \"greeting\" %}", "{{ order_id }}", 1)
+    result = EditPreviewer(composer).preview("order-unpaid", english_only, "order-unpaid",
+                                             SAMPLE_ORDER)
+    differ = sorted(p.message for p in result.problems if "not the English's" in p.message)
+    assert differ == [f"{lang}: not the English's fields and conditions: -order_id"
+                      for lang in ("es", "fr", "pt", "ru")]
 
 
 def test_preview_shows_the_branch_the_template_belongs_to(composer):

@@ -9,6 +9,7 @@ from typing import NamedTuple
 from app.catalog.customs import CustomsRegion, regions_from_yaml
 from app.catalog.fields import EMPTY, FieldSpec, Value, name_key, parse_value, spec_from_yaml
 from app.catalog.labels import Label
+from app.catalog.languages import ReplyLanguage, languages_from_yaml, markers_from_yaml
 from app.catalog.shipping import ShippingMethod, methods_from_yaml
 from app.data.bundled import bundled_dir
 from app.data.yaml_lines import LineDict, load_yaml_file
@@ -34,6 +35,8 @@ class Catalog(NamedTuple):
     cases: Mapping[str, Case]
     customs: Mapping[str, CustomsRegion] = EMPTY
     country_aliases: Mapping[str, str] = EMPTY  # name_key(an alias) -> country code
+    languages: Mapping[str, ReplyLanguage] = EMPTY  # the languages replies are written in
+    markers: Mapping[str, Mapping[str, str]] = EMPTY  # language -> name -> marker words
 
     def case(self, case_id: str) -> Case:
         try:
@@ -78,7 +81,11 @@ def load_catalog(resources: Path | None = None) -> Catalog:
     categories, cases = _cases(folder / "cases.yaml", fields)
     customs = regions_from_yaml(_load(folder / "customs.yaml"), str(folder / "customs.yaml"),
                                 countries)
-    return Catalog(fields, currencies, countries, methods, categories, cases, customs, aliases)
+    languages = languages_from_yaml(_load(folder / "languages.yaml"),
+                                    str(folder / "languages.yaml"), countries)
+    markers = markers_from_yaml(_load(folder / "markers.yaml"), str(folder / "markers.yaml"))
+    return Catalog(fields, currencies, countries, methods, categories, cases, customs, aliases,
+                   languages, markers)
 
 
 def _load(path: Path) -> LineDict:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from app.catalog.labels import Label
@@ -31,6 +32,7 @@ class CustomsRegion(NamedTuple):
     name: Label
     countries: frozenset[str]
     rules: tuple[CustomsRule, ...]
+    names: Mapping[str, str] = MappingProxyType({})  # in the reply languages but English
 
 
 class CustomsFacts(NamedTuple):
@@ -81,7 +83,8 @@ def regions_from_yaml(doc: LineDict, path: str, countries: Mapping[str, object])
         name = entry.get("name") or {}
         regions[region_id] = CustomsRegion(
             region_id, Label(str(name.get("en", region_id)), str(name.get("zh", region_id))),
-            codes, tuple(_rule(r, path) for r in entry.get("rules") or ()))
+            codes, tuple(_rule(r, path) for r in entry.get("rules") or ()),
+            {lang: str(words) for lang, words in name.items() if lang not in ("en", "zh")})
     return regions
 
 

@@ -10,7 +10,11 @@ from typing import Any
 from app.catalog.catalog import Case, Catalog, load_catalog
 from app.catalog.fields import Value
 from app.catalog.labels import Label
-from app.compose.render import Missing, Renderer
+from app.catalog.languages import language_for_country
+from app.compose.loader import part_name
+from app.compose.localize import localized
+from app.compose.markers import Missing
+from app.compose.render import GLOSS_SUFFIX, MissingTranslation, Rendered, Renderer
 from app.compose.result import ActionRow, Composition, Marker, Needed, Suggestion
 from app.compose.textfmt import money
 from app.data.bundled import bundled_dir
@@ -50,28 +54,52 @@ class Composer:
         return cls(catalog, policy, TemplateLibrary(library_layers(user_dir, team_dir)))
 
     def compose(self, case_id: str, values: Mapping[str, Value],
-                today: dt.date | None = None, review: bool = True) -> Composition:
-        """The reply and everything shown beside it. `review=False` leaves the rule warnings
-        and English hints out (empty), for a caller that reviews the text itself."""
+                today: dt.date | None = None, review: bool = True, language: str = "en",
+                english_too: bool = False) -> Composition:
+        """The reply in `language` and everything shown beside it. A reply without that
+        language's section comes in English (`language` of the result says which). With
+        `english_too`, the English reply too, for an agent who checks meaning through it.
+        `review=False` leaves the rule warnings and hints out, for a caller that reviews the
+        text itself."""
         case = self.catalog.case(case_id)
         fields = self._fields(case, values)
         scope = self._scope(case, fields, today)
         decision = self.policy.decide(case.id, scope)
         scope = self._extended(scope, decision)
         context = self._template_context(scope, decision)
-        reply = self.renderer.render(decision.rule.template, context)
-        gloss = self.renderer.render(decision.rule.template + ".zh", context)
+        template = decision.rule.template
+        reply, used = self._render_in(template, language, context)
+        gloss = self.renderer.render(template + GLOSS_SUFFIX, context)
+        english = self.renderer.render(template, context).text \
+            if english_too and used != "en" else None
         shown = tuple(dict.fromkeys(reply.missing + gloss.missing))
         return Composition(
             case, reply.text, gloss.text,
             needed=self._needed(case, fields, decision, shown),
-            markers=tuple(self._shown_marker(m) for m in shown),
+            markers=tuple(self._shown_marker(m, used) for m in shown),
             suggestion=self._suggestion(case, scope, decision),
-            review=self.review(reply.text) if review else Review((), ()))
+            review=self.review(reply.text, used) if review else Review((), ()),
+            language=used, wanted_language=language, english=english)
 
-    def review(self, text: str) -> Review:
-        """Rule warnings and English hints for a reply text (the agent may have edited it)."""
-        return self.reviewer.review(text)
+    def _render_in(self, template: str, language: str,
+                   context: Mapping[str, Any]) -> tuple[Rendered, str]:
+        """The reply in `language`, else in English: never half-translated."""
+        if language != "en":
+            try:
+                return self.renderer.render(part_name(template, language), context), language
+            except MissingTranslation:
+                pass
+        return self.renderer.render(template, context), "en"
+
+    def review(self, text: str, language: str = "en") -> Review:
+        """Rule warnings and hints for a reply text (the agent may have edited it)."""
+        return self.reviewer.review(text, language)
+
+    def language_for(self, country: str | None, message_language: str | None = None) -> str:
+        """The reply's language: the buyer's message's, else the destination's, else English."""
+        if message_language in self.catalog.languages:
+            return str(message_language)
+        return language_for_country(self.catalog.languages, country)
 
     def preview_context(self, case_id: str, values: Mapping[str, Value],
                         today: dt.date | None = None,
@@ -122,6 +150,7 @@ class Composer:
         context = {**self.policy.constants}
         for name, value in scope.items():
             context[name] = self._marker(name, scope) if value is None else value
+        context.update(localized(scope, self.catalog))
         refund = decision.refund
         if refund is None:
             marker = self._marker("refund", scope, decision.empty_names)
@@ -142,12 +171,16 @@ class Composer:
         marker = self._markers.get(key)
         if marker is None:
             label = self._marker_label(name)
-            marker = self._markers[key] = Missing(name, label.en, label.zh, needs)
+            words = {lang: found[name] for lang, found in self.catalog.markers.items()
+                     if name in found}
+            marker = self._markers[key] = Missing(name, {**words, "en": label.en,
+                                                         "zh": label.zh}, needs)
         return marker
 
-    def _shown_marker(self, missing: Missing) -> Marker:
+    def _shown_marker(self, missing: Missing, language: str) -> Marker:
         fields = self.catalog.fields
-        return Marker(f"[{missing.marker}]", missing.name, missing.needs,
+        words = missing.words.get(language) or missing.marker
+        return Marker(f"[{words}]", missing.name, missing.needs,
                       tuple(fields[n].label for n in missing.needs if n in fields))
 
     def _marker_label(self, name: str) -> Label:
@@ -223,7 +256,7 @@ def load_catalog_and_policy() -> tuple[Catalog, Policy]:
     folder = bundled_dir("resources")
     inputs = [folder / name for name in
               ("fields.yaml", "countries.yaml", "shipping.yaml", "cases.yaml", "policy.yaml",
-               "customs.yaml")]
+               "customs.yaml", "languages.yaml", "markers.yaml")]
 
     def build() -> tuple[Catalog, Policy]:
         catalog = load_catalog()

@@ -1,78 +1,34 @@
-"""Rendering replies in Jinja2's sandbox, with visible markers for what is still empty."""
+"""Rendering replies in Jinja2's sandbox, within budgets, with visible markers for what is still
+empty, in the language of the part rendered ("order-shipped.es" renders Spanish)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from contextvars import ContextVar
 from typing import Any, NamedTuple
 
-from jinja2 import (
-    BaseLoader,
-    Environment,
-    FileSystemBytecodeCache,
-    StrictUndefined,
-    TemplateError,
-    meta,
-    nodes,
-)
+from jinja2 import FileSystemBytecodeCache, StrictUndefined, TemplateError
+from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
 
+from app.compose.loader import (
+    GLOSS,
+    LanguageEnvironment,
+    LibraryLoader,
+    NameRefused,
+    TranslationMissing,
+    split_name,
+)
+from app.compose.markers import Missing, finalize, printed_markers, rendering_language
+from app.compose.sandbox import BudgetError, LimitedSandbox, end_budget, guard_output, start_budget
 from app.compose.textfmt import FILTERS
-from app.errors import SourceError, UnknownNameError
+from app.errors import SourceError
 from app.library.layers import TemplateLibrary
-from app.library.template_file import TemplateFile
 
-GLOSS_SUFFIX = ".zh"
-
-
-class Missing:
-    """An empty value: falsy in `{% if %}`, printed as a marker such as "[tracking number]".
-
-    `name` is the field or computed value it stands for; `needs`, the empty order fields it
-    waits for (a deadline needs the ship date and the shipping method)."""
-
-    __slots__ = ("marker", "marker_zh", "name", "needs")
-
-    def __init__(self, name: str, marker: str, marker_zh: str | None = None,
-                 needs: tuple[str, ...] = ()) -> None:
-        self.name = name
-        self.marker = marker
-        self.marker_zh = marker_zh or marker
-        self.needs = needs or (name,)
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __str__(self) -> str:
-        # The Chinese gloss names the missing field in Chinese: "[物流单号]".
-        return f"[{self.marker_zh if _rendering_gloss.get(False) else self.marker}]"
-
-    __repr__ = __str__
-
-    def _same(self, *_: Any) -> Missing:
-        return self  # arithmetic on an unknown amount stays unknown
-
-    __add__ = __radd__ = __sub__ = __rsub__ = __mul__ = __rmul__ = __truediv__ = _same
-
-    def _false(self, _: Any) -> bool:
-        return False
-
-    __lt__ = __le__ = __gt__ = __ge__ = _false
-
-
-_rendered_missing: ContextVar[list[Missing]] = ContextVar("rendered_missing")
-_rendering_gloss: ContextVar[bool] = ContextVar("rendering_gloss")
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Missing):
-        sink = _rendered_missing.get(None)
-        if sink is not None:
-            sink.append(value)
-    return value
+GLOSS_SUFFIX = "." + GLOSS
+_log = logging.getLogger(__name__)
 
 
 class Rendered(NamedTuple):
@@ -80,40 +36,12 @@ class Rendered(NamedTuple):
     missing: tuple[Missing, ...]  # the markers that appear in the text
 
 
-class _LibraryLoader(BaseLoader):
-    """Loads "<id>" as a template's English body and "<id>.zh" as its Chinese gloss."""
-
-    def __init__(self, library: TemplateLibrary) -> None:
-        self.library = library
-
-    def get_source(
-        self, environment: Environment, template: str
-    ) -> tuple[str, str | None, Callable[[], bool] | None]:
-        file, part = self.resolve(template)
-        served = (os.path.join(file.path.parent, file.path.name), file.stamp)
-
-        def uptodate() -> bool:
-            # Stale when the file changed, or a higher layer now overrides it.
-            return self.library.state(file.id) == served
-
-        return _keep_include_breaks(file.padded(part)), str(file.path), uptodate
-
-    def resolve(self, name: str) -> tuple[TemplateFile, str]:
-        base, part = (name[: -len(GLOSS_SUFFIX)], "gloss") if name.endswith(GLOSS_SUFFIX) \
-            else (name, "body")
-        for candidate in (base, "_" + base):
-            if self.library.path_of(candidate):
-                return self.library.get(candidate), part
-        raise TemplateNotFound(name)
+class MissingTranslation(SourceError):
+    """The reply (or a piece it includes) has no section in the language asked for."""
 
 
-_INCLUDE_TAG_END = re.compile(r"(\{%-?\s*include\b[^%]*?)-?%\}")
-
-
-def _keep_include_breaks(source: str) -> str:
-    # trim_blocks drops the line break after every block tag, which suits {% if %} lines but
-    # would glue an included greeting to the next paragraph: `+%}` keeps it for includes.
-    return _INCLUDE_TAG_END.sub(r"\1+%}", source)
+class RenderEnvironment(LanguageEnvironment, LimitedSandbox):
+    """The sandbox with budgets, where an include inherits its includer's language."""
 
 
 def _collapse(text: str) -> str:
@@ -127,69 +55,46 @@ class Renderer:
     def __init__(self, library: TemplateLibrary, known_names: Iterable[str]) -> None:
         self.library = library
         self.known_names = set(known_names)
-        self.loader = _LibraryLoader(library)
-        self.env = SandboxedEnvironment(
+        self.loader = LibraryLoader(library)
+        self.env = RenderEnvironment(
             loader=self.loader, undefined=StrictUndefined, autoescape=False,
-            trim_blocks=True, lstrip_blocks=True, finalize=_finalize,
+            trim_blocks=True, lstrip_blocks=True, finalize=finalize,
             auto_reload=True, cache_size=2000, bytecode_cache=_bytecode_cache(),
         )
-        self.env.filters.update(FILTERS)
+        self.env.add_guarded_filters(FILTERS)
 
     def render(self, name: str, context: Mapping[str, Any]) -> Rendered:
         sink: list[Missing] = []
-        token = _rendered_missing.set(sink)
-        gloss_token = _rendering_gloss.set(name.endswith(GLOSS_SUFFIX))
+        tokens = (printed_markers.set(sink), rendering_language.set(_language_of(name)))
+        budget = start_budget()
         try:
-            text = self.env.get_template(name).render(context)
-        except SourceError:
-            raise
-        except TemplateSyntaxError as exc:
-            raise _syntax_error(exc.filename or name, exc) from None
-        except SecurityError as exc:
-            raise SourceError(self._path(name), None, f"refused by the sandbox: {exc}",
-                              f"被沙盒拒绝：{exc}") from None
-        except TemplateNotFound as exc:
-            raise SourceError(self._path(name), None, f"no template named {exc.name!r}",
-                              f"没有名为 {exc.name!r} 的模板") from None
-        except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
-            raise SourceError(self._path(name), _template_line(exc), str(exc),
-                              f"渲染出错：{exc}") from None
+            text = guard_output(self.env.get_template(name).generate(context))
+        except (SourceError, TemplateError, SecurityError, BudgetError, RecursionError,
+                TypeError, ValueError, ArithmeticError, MemoryError) as exc:
+            raise self._problem(name, exc) from None
         finally:
-            _rendered_missing.reset(token)
-            _rendering_gloss.reset(gloss_token)
+            end_budget(budget)
+            printed_markers.reset(tokens[0])
+            rendering_language.reset(tokens[1])
         return Rendered(_collapse(text), tuple(dict.fromkeys(sink)))
 
-    def check(self, template_id: str) -> list[SourceError]:
-        """Problems found without rendering: syntax, unknown names, missing includes."""
-        problems: list[SourceError] = []
-        try:
-            file = self.library.get(template_id)
-        except SourceError as exc:
-            return [exc]
-        for part in ("body", "gloss"):
-            problems.extend(self._check_part(file, part))
-        return problems
+    def _problem(self, name: str, exc: BaseException) -> SourceError:
+        """What went wrong, as `file:line: message` (English and Chinese)."""
+        if isinstance(exc, SourceError):
+            return exc
+        if isinstance(exc, TemplateSyntaxError):
+            # The file's path: Jinja names some errors by the template name only.
+            where = exc.filename if exc.filename and os.path.isabs(exc.filename) else None
+            return _syntax_error(where or self._path(exc.name or name), exc)
+        kind = MissingTranslation if isinstance(exc, TranslationMissing) else SourceError
+        english, chinese = _words_for(exc)
+        return kind(self._path(name), _template_line(exc), english, chinese)
 
-    def _check_part(self, file: TemplateFile, part: str) -> list[SourceError]:
-        where = str(file.path)
-        try:
-            tree = self.env.parse(file.padded(part), filename=where)
-        except TemplateSyntaxError as exc:
-            return [_syntax_error(where, exc)]
-        problems = []
-        assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
-        for node in tree.find_all(nodes.Name):
-            if node.ctx == "load" and node.name not in self.known_names | assigned:
-                err = UnknownNameError("field", node.name, self.known_names)
-                problems.append(SourceError(where, node.lineno, str(err), err.zh))
-        for included in meta.find_referenced_templates(tree):
-            if included is not None:
-                try:
-                    self.loader.resolve(included)
-                except TemplateNotFound:
-                    problems.append(SourceError(where, None, f"includes unknown {included!r}",
-                                                f"引用了不存在的模板 {included!r}"))
-        return problems
+    def check(self, template_id: str) -> list[SourceError]:
+        """Problems found without rendering (syntax, names, includes, languages)."""
+        from app.compose.template_check import check_template
+
+        return check_template(self, template_id)
 
     def _path(self, name: str) -> str:
         try:
@@ -198,11 +103,61 @@ class Renderer:
             return name
 
 
+# What went wrong, by the exception's kind, in English and Chinese (the first kind that fits).
+_WORDS: tuple[tuple[type[BaseException], Callable[[Any], tuple[str, str]]], ...] = (
+    (TranslationMissing, lambda e: (f"no translation: {e.message}", f"缺少译文：{e.message}")),
+    (NameRefused, lambda e: (str(e.message), f"拒绝引用：{e.message}")),
+    (TemplateNotFound, lambda e: (f"no template named {e.name!r}", f"没有名为 {e.name!r} 的模板")),
+    (SecurityError, lambda e: (f"refused by the sandbox: {e}", f"被沙盒拒绝：{e}")),
+    (RecursionError, lambda e: ("includes or calls itself without end (recursion)",
+                                "模板无限地引用或调用自身（递归）")),
+    (BudgetError, lambda e: (str(e), f"超出限制：{e}")),
+    (MemoryError, lambda e: ("too large: out of memory", "超出限制：内存不足")),
+)
+
+
+def _words_for(exc: BaseException) -> tuple[str, str]:
+    return next((words(exc) for kind, words in _WORDS if isinstance(exc, kind)),
+                (str(exc), f"渲染出错：{exc}"))
+
+
+def _language_of(name: str) -> str:
+    try:
+        return split_name(name)[1]
+    except TemplateNotFound:
+        return "en"
+
+
 def _syntax_error(where: str, exc: TemplateSyntaxError) -> SourceError:
     # Jinja2's own words stay as they are (they quote the template); the Chinese says what
     # kind of problem it is.
     message = exc.message or str(exc)
     return SourceError(where, exc.lineno, message, f"模板语法错误：{message}")
+
+
+class OptionalBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates kept between runs, as a convenience only: a cache folder that is
+    full, read-only or broken is noted once and otherwise ignored, never fatal."""
+
+    failed = False
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError) as exc:
+            self._note(exc)
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError as exc:
+            self._note(exc)
+
+    def _note(self, exc: Exception) -> None:
+        if not OptionalBytecodeCache.failed:
+            OptionalBytecodeCache.failed = True
+            _log.warning("template cache not used: %s", exc)
 
 
 def _bytecode_cache() -> FileSystemBytecodeCache | None:
@@ -215,7 +170,7 @@ def _bytecode_cache() -> FileSystemBytecodeCache | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return FileSystemBytecodeCache(str(folder))
+    return OptionalBytecodeCache(str(folder))
 
 
 def _template_line(exc: BaseException) -> int | None:

@@ -76,6 +76,14 @@ class Composition(NamedTuple):
     markers: tuple[Marker, ...]
     suggestion: Suggestion
     review: Review
+    language: str = "en"  # the reply's language
+    wanted_language: str = "en"  # asked for; differs when the reply has no such section
+    english: str | None = None  # the English reply beside a translated one, when asked for
+
+    @property
+    def fell_back(self) -> bool:
+        """The language asked for has no section for this reply: it is in English."""
+        return self.language != self.wanted_language
 
     @property
     def missing_fields(self) -> tuple[str, ...]:
@@ -83,6 +91,6 @@ class Composition(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         return {"case": self.case.id, "reply": self.reply, "gloss": self.gloss,
-                "missing_fields": list(self.missing_fields),
+                "language": self.language, "missing_fields": list(self.missing_fields),
                 "suggestion": self.suggestion.to_json(),
                 "warnings": [w.text.en for w in self.review.warnings]}

@@ -6,9 +6,12 @@ over the old file: a kill at any moment leaves either the old file or the new on
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,3 +105,28 @@ def fsync_dir(folder: Path) -> None:
         pass  # some file systems refuse fsync on a directory; the rename itself is atomic
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock file while reading, checking and replacing a file in it: two
+    saves at the same moment (two windows, two processes) then happen one after the other, and
+    the second sees the first's file (so nothing is replaced without being kept)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, NEW_FILE_MODE)
+    try:
+        _lock(fd)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock on every system
+
+
+def _lock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for ~10 s, then raises OSError
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)

@@ -19,9 +19,8 @@ import app
 
 T = TypeVar("T")
 # The code that builds what is pickled: a change to any of it makes the cache stale.
-_CODE = ("catalog/catalog.py", "catalog/fields.py", "catalog/shipping.py", "catalog/labels.py",
-         "catalog/field_types.py", "catalog/dates.py", "catalog/customs.py", "policy/rules.py",
-         "policy/loader.py", "data/yaml_lines.py", "errors.py", "data/cache.py")
+_CODE_FOLDERS = ("catalog", "policy", "data")
+_CODE_FILES = ("errors.py",)
 
 
 def cache_dir() -> Path:
@@ -43,7 +42,9 @@ def cached(name: str, inputs: Iterable[Path], build: Callable[[], T],
     """`build()`, or its pickled result from an earlier run with the same inputs."""
     code = Path(app.__file__).parent
     try:
-        stamp = _stamp([*inputs, *(code / f for f in _CODE)])
+        sources = [*(code / f for f in _CODE_FILES),
+                   *sorted(p for d in _CODE_FOLDERS for p in (code / d).glob("*.py"))]
+        stamp = _stamp([*inputs, *sources])
     except OSError:
         return build()  # an input is missing: let build() report it properly
     path = (folder or cache_dir()) / f"{name}-{zlib.crc32(stamp.encode()):08x}.pickle"

@@ -53,10 +53,19 @@ def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+MAX_YAML_CHARS = 2_000_000  # the largest data file we ship is ~40 kB
+
+
 def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
-    """Parse YAML text; a syntax error becomes a SourceError naming path:line."""
+    """Parse YAML text; a syntax error becomes a SourceError naming path:line. Anchors and
+    aliases (&name, *name) are refused: no file of ours needs them, and a few lines of them
+    can expand into billions of nodes."""
     from app.errors import SourceError
 
+    if len(text) > MAX_YAML_CHARS:
+        raise SourceError(path, None, f"too large for a data file ({len(text):,} characters)")
+    if "&" in text:
+        _refuse_aliases(text, path, first_line)
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
@@ -68,6 +77,20 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
     if first_line > 1:
         _shift_lines(data, first_line - 1)
     return data
+
+
+def _refuse_aliases(text: str, path: str, first_line: int) -> None:
+    from app.errors import SourceError
+
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None or isinstance(event, yaml.AliasEvent):
+                line = first_line + (event.start_mark.line if event.start_mark else 0)
+                raise SourceError(path, line, f"YAML anchors and aliases (&{anchor}, "
+                                  f"*{anchor}) are not allowed: write the value out")
+    except yaml.YAMLError:
+        return  # the parse below names the syntax error with its line
 
 
 def _shift_lines(data: Any, offset: int) -> None:
@@ -91,3 +114,15 @@ def load_yaml_file(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise SourceError(str(path), None, f"not UTF-8 text: {exc.reason}") from None
     return parse_yaml(text, str(path))
+
+
+def load_section(path: Path, key: str, what: str) -> LineDict:
+    """The mapping under a top-level `key` of a YAML file (with its lines); SourceError at
+    line 1 naming the key and `what` it holds when there is none."""
+    from app.errors import SourceError
+
+    doc = load_yaml_file(path)
+    section = doc.get(key) if isinstance(doc, LineDict) else None
+    if not isinstance(section, LineDict):
+        raise SourceError(str(path), 1, f"expected '{key}:' with {what}")
+    return section

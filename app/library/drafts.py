@@ -15,7 +15,8 @@ from pathlib import Path
 from app.data.atomic import FileState, atomic_write
 from app.errors import ComposerError
 from app.library.layers import TemplateLibrary
-from app.library.store import ID_PATTERN, check_id
+from app.library.store import check_id
+from app.library.template_file import ID_PATTERN
 
 
 @dataclass(frozen=True)

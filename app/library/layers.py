@@ -10,7 +10,14 @@ from enum import Enum
 from pathlib import Path
 
 from app.errors import SourceError
-from app.library.template_file import SUFFIX, TemplateFile, parse_template
+from app.library.template_file import (
+    ID_PATTERN,
+    MAX_TEMPLATE_BYTES,
+    SUFFIX,
+    TemplateFile,
+    decode_template,
+    parse_template,
+)
 
 
 class Layer(str, Enum):
@@ -37,13 +44,31 @@ class TemplateLibrary:
         self._cache: dict[Path, TemplateFile] = {}
 
     def ids(self) -> list[str]:
+        """Every template id in the layers (files whose names are no id are `refused`)."""
         found: dict[str, None] = {}
-        for _, folder in self.layers:
-            if folder.is_dir():
-                for entry in os.scandir(folder):
-                    if entry.name.endswith(SUFFIX) and entry.is_file():
-                        found[entry.name[: -len(SUFFIX)]] = None
+        for entry in self._files():
+            template_id = entry.name[: -len(SUFFIX)]
+            if ID_PATTERN.fullmatch(template_id):
+                found[template_id] = None
         return sorted(found)
+
+    def refused(self) -> list[SourceError]:
+        """`.j2` files whose names are no template id ("my template.j2"): refused, with why."""
+        return [SourceError(entry.path, None,
+                            "not a template name: use a-z, 0-9 and '-' (rename the file)",
+                            "文件名不是模板名：只能用 a-z、0-9 和 '-'（请改名）")
+                for entry in self._files()
+                if not ID_PATTERN.fullmatch(entry.name[: -len(SUFFIX)])]
+
+    def _files(self) -> list[os.DirEntry[str]]:
+        entries = []
+        for _, folder in self.layers:
+            try:
+                with os.scandir(folder) as scan:
+                    entries += [e for e in scan if e.name.endswith(SUFFIX) and e.is_file()]
+            except OSError:
+                continue  # a team folder on a drive that is away: its templates are not there
+        return entries
 
     def path_of(self, template_id: str) -> tuple[Layer, Path] | None:
         found = self.locate(template_id)
@@ -61,16 +86,18 @@ class TemplateLibrary:
             return cached
         try:
             with open(path, "rb") as handle:  # bytes, then decode: no text-layer overhead
-                text = handle.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise SourceError(str(path), None, f"cannot read: {exc}") from None
-        parsed = parse_template(path, text, layer, stamp)
+                data = handle.read(MAX_TEMPLATE_BYTES + 1)
+        except OSError as exc:
+            raise SourceError(str(path), None, f"cannot read: {exc.strerror}") from None
+        parsed = parse_template(path, decode_template(data, str(path)), layer, stamp)
         self._cache[path] = parsed
         return parsed
 
     def locate(self, template_id: str) -> tuple[Layer, Path, tuple[int, int]] | None:
         """The layer and file that serve `template_id` now, with the file's (mtime_ns, size):
-        one stat per layer looked at, highest first."""
+        one stat per layer looked at, highest first. Only ids are looked up: never a path."""
+        if not ID_PATTERN.fullmatch(template_id):
+            return None
         name = template_id + SUFFIX
         for layer, folder in self.layers:
             stamp = _file_stamp(os.path.join(folder, name))
@@ -81,6 +108,8 @@ class TemplateLibrary:
     def state(self, template_id: str) -> tuple[str, tuple[int, int]] | None:
         """Like `locate`, without building a Path: (the file's path as text, its stamp).
         Cheap enough to ask before every render."""
+        if not ID_PATTERN.fullmatch(template_id):
+            return None
         name = template_id + SUFFIX
         for _, folder in self.layers:
             where = os.path.join(folder, name)

@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath
 from app.data.atomic import FileState, atomic_write
 from app.errors import SourceError
 from app.library.layers import Layer, TemplateLibrary
-from app.library.store import ID_PATTERN, PersonalStore, StoreError
-from app.library.template_file import SUFFIX, parse_template
+from app.library.store import PersonalStore, StoreError
+from app.library.template_file import ID_PATTERN, SUFFIX, parse_template
 
 MAX_FILES = 1000
 MAX_FILE_BYTES = 1_000_000  # a reply template is a few kB; anything bigger is not one

@@ -9,7 +9,7 @@ returning plain results, so the window's view-model is a thin adapter and tests 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from app.compose.composer import Composer
@@ -19,7 +19,8 @@ from app.library.index import TemplateEntry, cases_using, library_entries, with_
 from app.library.layers import Layer
 from app.library.packs import ImportPlan, apply_import, export_pack, plan_import, texts_for_export
 from app.library.snippets import Snippet, snippet_groups
-from app.library.store import ID_PATTERN, PersonalStore, Removed, Version
+from app.library.store import PersonalStore, Removed, Version
+from app.library.template_file import ID_PATTERN
 from app.library.template_text import duplicate_text, new_template_text
 from app.library.unsaved import EditPreview, EditPreviewer
 from app.library.workspace import Buffer, Workspace
@@ -169,11 +170,19 @@ class EditSession:
 
     # The live preview.
     def preview(self, case_id: str | None, values: Mapping[str, str],
-                today: dt.date | None) -> EditPreview | None:
+                today: dt.date | None, language: str = "en") -> EditPreview | None:
+        return self.preview_job(case_id, values, today, language)()
+
+    def preview_job(self, case_id: str | None, values: Mapping[str, str],
+                    today: dt.date | None,
+                    language: str = "en") -> Callable[[], EditPreview | None]:
+        """The preview of the open template as it is now, to run later (on another thread:
+        the text and values are copied; the previewer is used by one thread only)."""
         if self.current is None:
-            return None
-        return self.previewer.preview(self.current.template_id, self.current.text, case_id,
-                                      values, today)
+            return lambda: None
+        template_id, text, order = self.current.template_id, self.current.text, dict(values)
+        return lambda: self.previewer.preview(template_id, text, case_id, order, today,
+                                              language)
 
     def preview_case(self, compose_case: str | None) -> str | None:
         """The compose tab's case when it uses the open template, else the first case that

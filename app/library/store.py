@@ -10,19 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.data.atomic import TEMP_SUFFIX, FileState, atomic_write, fsync_dir, read_with_state
+from app.data.atomic import (
+    TEMP_SUFFIX,
+    FileState,
+    atomic_write,
+    folder_lock,
+    fsync_dir,
+    read_with_state,
+)
 from app.errors import ComposerError
-from app.library.template_file import SUFFIX
+from app.library.template_file import ID_PATTERN, SUFFIX, editable_text
 
 HISTORY_DIR = ".history"
 KEEP_VERSIONS = 20
 STALE_TEMP_SECONDS = 3600
-ID_PATTERN = re.compile(r"_?[a-z0-9][a-z0-9_-]{0,79}")
 VERSION_FORMAT = "%Y%m%d-%H%M%S-%f"
 
 
@@ -83,7 +88,7 @@ class PersonalStore:
         if found is None:
             return None
         data, state = found
-        return data.decode("utf-8", errors="replace"), state
+        return editable_text(data, str(self.path(template_id)))[0], state
 
     def state(self, template_id: str) -> FileState | None:
         found = read_with_state(self.path(template_id))
@@ -93,15 +98,16 @@ class PersonalStore:
              force: bool = False) -> FileState:
         """Write `text`; `expected` is the file's state when it was read (None: absent)."""
         path = self.path(template_id)
-        current = read_with_state(path)
-        if not force and (current[1] if current else None) != expected:
-            raise ExternalChangeError(template_id, path)
-        data = text.encode("utf-8")
-        if current is not None:
-            if current[0] == data:
-                return current[1]
-            self._keep(template_id, current[0])
-        state = atomic_write(path, data)
+        with folder_lock(self.folder):
+            current = read_with_state(path)
+            if not force and (current[1] if current else None) != expected:
+                raise ExternalChangeError(template_id, path)
+            data = text.encode("utf-8")
+            if current is not None:
+                if current[0] == data:
+                    return current[1]
+                self._keep(template_id, current[0])
+            state = atomic_write(path, data)
         self._prune(template_id)
         return state
 
@@ -156,7 +162,9 @@ class PersonalStore:
         if not self.folder.is_dir():
             return
         cutoff = time.time() - max_age
-        for temp in self.folder.glob(".*" + TEMP_SUFFIX):
+        history = self.folder / HISTORY_DIR
+        temps = [*self.folder.glob(".*" + TEMP_SUFFIX), *history.glob("*/.*" + TEMP_SUFFIX)]
+        for temp in temps:
             try:
                 if temp.stat().st_mtime < cutoff:
                     temp.unlink()

@@ -1,14 +1,19 @@
-"""One reply template file: its header (titles, category), English body and Chinese gloss.
+"""One reply template file: its header (titles, category), the reply in each language, and
+the Chinese gloss.
 
-A template file is a YAML header between `---` lines, the English reply, a line
-`=== gloss ===`, then the Chinese gloss. Partials (shared greeting, sign-off) are files
-whose name starts with `_`.
+A template file is a YAML header between `---` lines, the English reply, then the same reply
+in other languages, each after a line `=== es ===` (`pt`, `ru`, `fr`), then a line
+`=== gloss ===` and the Chinese gloss. Partials (shared greeting, sign-off) are files whose
+name starts with `_`. All languages of one reply live in one file, where a team lead edits
+them together.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
@@ -20,8 +25,54 @@ if TYPE_CHECKING:
     from app.library.layers import Layer
 from app.errors import SourceError
 
+EMPTY: Mapping[str, tuple[str, int]] = MappingProxyType({})
 SUFFIX = ".j2"
+# A template id is a file name: lower-case letters, digits and dashes (a leading `_` for the
+# shared pieces). The same rule for the window, the CLI and `check`: other names are refused.
+ID_PATTERN = re.compile(r"_?[a-z0-9][a-z0-9_-]{0,79}")
+MAX_TEMPLATE_BYTES = 1_000_000  # a reply is a few kB; anything bigger is no template
+
+
+def decode_template(data: bytes, where: str) -> str:
+    """A template file's text: UTF-8, with or without the BOM Windows Notepad writes.
+    Anything else is a SourceError that says what the file seems to be."""
+    if len(data) > MAX_TEMPLATE_BYTES:
+        raise SourceError(where, None, f"too large for a template ({len(data):,} bytes)",
+                          f"文件过大，不是模板（{len(data):,} 字节）")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        guess = legacy_encoding(data)
+        hint, hint_zh = (f"; it looks like {guess}: open it in the Templates tab to convert it",
+                         f"；看起来是 {guess}：可在模板页转换") if guess else ("", "")
+        raise SourceError(where, data.count(b"\n", 0, exc.start) + 1,
+                          f"not UTF-8 text{hint}", f"不是 UTF-8 文本{hint_zh}") from None
+
+
+def editable_text(data: bytes, where: str) -> tuple[str, str | None]:
+    """A file's text for the editor, and the legacy encoding it was read from, if any. Never
+    a replacement character: UTF-8 (a BOM is dropped), else GB18030 (a superset of GBK, what
+    Chinese Windows writes; saving writes UTF-8), else a SourceError."""
+    try:
+        return data.decode("utf-8-sig").replace("\r\n", "\n"), None
+    except UnicodeDecodeError:
+        encoding = legacy_encoding(data)
+    if encoding is None:
+        raise SourceError(where, None, "not text in UTF-8 or GB18030/GBK",
+                          "不是 UTF-8 或 GB18030/GBK 文本")
+    return data.decode("gb18030").replace("\r\n", "\n"), encoding
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """"GB18030" when the bytes read as the Chinese Windows encoding (a superset of GBK)."""
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return "GB18030"
 GLOSS_MARK = "=== gloss ==="
+REPLY_LANGUAGES = ("en", "es", "pt", "ru", "fr")  # English first: the body before any mark
+_SECTION = re.compile(r"===\s*(gloss|es|pt|ru|fr)\s*===")
 
 
 class TemplateFile(NamedTuple):
@@ -35,15 +86,27 @@ class TemplateFile(NamedTuple):
     gloss: str
     gloss_line: int
     stamp: tuple[int, int]  # (mtime_ns, size) when read
+    translations: Mapping[str, tuple[str, int]] = EMPTY  # language -> (text, first line)
 
     @property
     def is_partial(self) -> bool:
         return self.id.startswith("_")
 
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return ("en", *(lang for lang in REPLY_LANGUAGES if lang in self.translations))
+
+    def has(self, part: str) -> bool:
+        return part in ("body", "en", "gloss", "zh") or part in self.translations
+
     def padded(self, part: str) -> str:
-        """The body or gloss, preceded by blank lines so Jinja's line numbers are the file's."""
-        if part == "gloss":
+        """A part ("body" or "en", "gloss" or "zh", "es" …), preceded by blank lines so
+        Jinja's line numbers are the file's."""
+        if part in ("gloss", "zh"):
             return "\n" * (self.gloss_line - 1) + self.gloss
+        if part in self.translations:
+            text, line = self.translations[part]
+            return "\n" * (line - 1) + text
         return "\n" * (self.body_line - 1) + self.body
 
 
@@ -72,23 +135,37 @@ def parse_template(path: Path, text: str, layer: Layer,
     if not isinstance(title, dict) or not title.get("en") or not title.get("zh"):
         raise SourceError(where, 2, "the header needs title: {en: ..., zh: ...}",
                           "文件头需要 title: {en: ..., zh: ...}")
-    marks = [i for i in range(header_end + 1, len(lines)) if lines[i].strip() == GLOSS_MARK]
-    if len(marks) != 1:
-        raise SourceError(where, header_end + 1,
-                          f"expected one '{GLOSS_MARK}' line before the Chinese gloss",
-                          f"中文释义前应有且只有一行 '{GLOSS_MARK}'")
-    mark = marks[0]
+    sections = _sections(lines, header_end + 1, where)
     if stamp is None:
         stat = path.stat() if path.exists() else None
         stamp = (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
+    (body, body_line), (gloss, gloss_line) = sections.pop("en"), sections.pop("gloss")
     return TemplateFile(
         id=path.stem, path=path, layer=layer,
         title=Label(str(title["en"]), str(title["zh"])),
         category=str(header.get("category", "")),
-        body="\n".join(lines[header_end + 1:mark]), body_line=header_end + 2,
-        gloss="\n".join(lines[mark + 1:]), gloss_line=mark + 2,
-        stamp=stamp,
+        body=body, body_line=body_line, gloss=gloss, gloss_line=gloss_line,
+        stamp=stamp, translations=sections,
     )
+
+
+def _sections(lines: list[str], start: int, where: str) -> dict[str, tuple[str, int]]:
+    """The parts after the header: "en" (until the first mark), each `=== xx ===` section and
+    the gloss, as (text, first line)."""
+    marks = [(i, m.group(1)) for i in range(start, len(lines))
+             if (m := _SECTION.fullmatch(lines[i].strip()))]
+    names = [name for _, name in marks]
+    if names.count("gloss") != 1:
+        raise SourceError(where, start, f"expected one '{GLOSS_MARK}' line before the Chinese "
+                          "gloss", f"中文释义前应有且只有一行 '{GLOSS_MARK}'")
+    for (line, name) in marks:
+        if names.count(name) > 1:
+            raise SourceError(where, line + 1, f"'=== {name} ===' appears twice",
+                              f"'=== {name} ===' 出现了两次")
+    bounds = [(start, "en"), *((i + 1, name) for i, name in marks)]
+    ends = [i for i, _ in marks] + [len(lines)]
+    return {name: ("\n".join(lines[first:end]), first + 1)
+            for (first, name), end in zip(bounds, ends, strict=True)}
 
 
 # The header every template has — `title: {en: "…", zh: "…"}` and `category: …` — read

@@ -11,17 +11,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from app.data.yaml_lines import parse_yaml
 from app.errors import SourceError
-from app.library.template_file import GLOSS_MARK
+from app.library.template_file import GLOSS_MARK, REPLY_LANGUAGES
 
 HEADER_MARK = "---"
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")
 _PLAIN = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _EDITED_KEYS = ("title", "category")
+_MARK = re.compile(r"===\s*(gloss|es|pt|ru|fr)\s*===")
 
 
 @dataclass(frozen=True)
@@ -34,28 +35,45 @@ class TemplateParts:
     header: tuple[str, ...] | None  # the header lines as read; None when the file had none
     header_problem: str | None = None
     trailing_newline: bool = True
+    translations: Mapping[str, str] = field(default_factory=dict)  # "es" -> its section
 
     @property
     def body_line(self) -> int:
         """The file line the body starts on (1-based), as error messages count."""
         return len(self.header_lines()) + 3
 
+    def section_lines(self) -> dict[str, int]:
+        """Where each part starts in the file: "en", each translation, "gloss"."""
+        lines = {"en": self.body_line}
+        line = self.body_line + len(self.body.split("\n")) + 1
+        for lang in self.languages()[1:]:
+            lines[lang] = line
+            line += len(self.translations[lang].split("\n")) + 1
+        lines["gloss"] = line
+        return lines
+
     @property
     def gloss_line(self) -> int:
-        return self.body_line + len(self.body.split("\n")) + 1
+        return self.section_lines()["gloss"]
+
+    def languages(self) -> list[str]:
+        """English, then the translations in the usual order."""
+        return ["en", *(lang for lang in REPLY_LANGUAGES[1:] if lang in self.translations)]
 
     def header_lines(self) -> list[str]:
         return update_header(self.header, self.title_en, self.title_zh, self.category)
 
     def with_edits(self, *, title_en: str | None = None, title_zh: str | None = None,
                    category: str | None = None, body: str | None = None,
-                   gloss: str | None = None) -> TemplateParts:
+                   gloss: str | None = None,
+                   translations: Mapping[str, str] | None = None) -> TemplateParts:
         return replace(
             self, title_en=self.title_en if title_en is None else title_en,
             title_zh=self.title_zh if title_zh is None else title_zh,
             category=self.category if category is None else category,
             body=self.body if body is None else body,
-            gloss=self.gloss if gloss is None else gloss)
+            gloss=self.gloss if gloss is None else gloss,
+            translations=self.translations if translations is None else dict(translations))
 
 
 def split_template(text: str) -> TemplateParts:
@@ -66,19 +84,35 @@ def split_template(text: str) -> TemplateParts:
         end = next((i for i in range(1, len(lines)) if lines[i].strip() == HEADER_MARK), None)
         if end is not None:
             header, rest = tuple(lines[1:end]), lines[end + 1:]
-    mark = next((i for i, line in enumerate(rest) if line.strip() == GLOSS_MARK), None)
-    body, gloss = (rest, []) if mark is None else (rest[:mark], rest[mark + 1:])
+    sections = _lenient_sections(rest)
     values, problem = _header_values(header)
     return TemplateParts(
         title_en=values.get("en", ""), title_zh=values.get("zh", ""),
         category=values.get("category", ""),
-        body="\n".join(body), gloss="\n".join(gloss), header=header,
-        header_problem=problem, trailing_newline=text.endswith("\n") or not text)
+        body=sections.pop("en", ""), gloss=sections.pop("gloss", ""), header=header,
+        header_problem=problem, trailing_newline=text.endswith("\n") or not text,
+        translations=sections)
+
+
+def _lenient_sections(lines: list[str]) -> dict[str, str]:
+    """The body's parts by their marks; a second mark of a part stays text (check says so)."""
+    parts: dict[str, list[str]] = {"en": []}
+    current = "en"
+    for line in lines:
+        mark = _MARK.fullmatch(line.strip())
+        if mark and mark.group(1) not in parts:
+            current = mark.group(1)
+            parts[current] = []
+        else:
+            parts[current].append(line)
+    return {name: "\n".join(text) for name, text in parts.items()}
 
 
 def join_template(parts: TemplateParts) -> str:
-    lines = [HEADER_MARK, *parts.header_lines(), HEADER_MARK,
-             *parts.body.split("\n"), GLOSS_MARK, *parts.gloss.split("\n")]
+    lines = [HEADER_MARK, *parts.header_lines(), HEADER_MARK, *parts.body.split("\n")]
+    for lang in parts.languages()[1:]:
+        lines += [f"=== {lang} ===", *parts.translations[lang].split("\n")]
+    lines += [GLOSS_MARK, *parts.gloss.split("\n")]
     return "\n".join(lines) + ("\n" if parts.trailing_newline else "")
 
 

@@ -17,6 +17,7 @@ from jinja2 import TemplateSyntaxError, meta
 from app.catalog.fields import Value
 from app.catalog.labels import Label
 from app.compose.composer import Composer
+from app.compose.loader import part_name
 from app.compose.render import GLOSS_SUFFIX, Renderer
 from app.errors import ComposerError, SourceError
 from app.library.layers import Layer, TemplateLibrary
@@ -101,6 +102,7 @@ class EditPreview:
     problems: tuple[Problem, ...]
     unknown_names: frozenset[str]  # names the catalog doesn't know, to flag in the text
     review: Review | None = None  # of the rendered reply, as the compose tab would show it
+    language: str = "en"  # the reply's language; English when the file has no such section
 
 
 class EditPreviewer:
@@ -110,28 +112,38 @@ class EditPreviewer:
         self.renderer = Renderer(self.library, composer.renderer.known_names)
 
     def preview(self, template_id: str, text: str, case_id: str | None,
-                values: Mapping[str, str], today: dt.date | None = None) -> EditPreview:
+                values: Mapping[str, str], today: dt.date | None = None,
+                language: str = "en") -> EditPreview:
+        """The reply in `language` (English while the template has no such section)."""
         self.library.set_unsaved(template_id, text)
         problems = [self._problem(e) for e in self.renderer.check(template_id)]
         reply = gloss = None
+        if language != "en" and not self._has(template_id, language):
+            language = "en"
         if not problems and case_id is not None:
             try:
-                reply, gloss = self._render(template_id, case_id, values, today)
+                reply, gloss = self._render(template_id, case_id, values, today, language)
             except SourceError as exc:
                 problems.append(self._problem(exc))
             except Exception as exc:  # a half-typed template must never take the editor down
                 problems.append(Problem(None, f"can't render: {exc!r}", "",
                                         f"无法渲染：{exc!r}"))
-        review = self.composer.review(reply) if reply is not None else None
+        review = self.composer.review(reply, language) if reply is not None else None
         return EditPreview(template_id, case_id, reply, gloss, tuple(problems),
-                           self._unknown_names(template_id), review)
+                           self._unknown_names(template_id), review, language)
+
+    def _has(self, template_id: str, language: str) -> bool:
+        try:
+            return self.library.get(template_id).has(language)
+        except SourceError:
+            return False
 
     def _render(self, template_id: str, case_id: str, values: Mapping[str, str],
-                today: dt.date | None) -> tuple[str, str]:
+                today: dt.date | None, language: str) -> tuple[str, str]:
         composer = self.composer
         context = composer.preview_context(case_id, parse_leniently(composer, values), today,
                                            template_id)
-        reply = self.renderer.render(template_id, context).text
+        reply = self.renderer.render(part_name(template_id, language), context).text
         gloss = self.renderer.render(template_id + GLOSS_SUFFIX, context).text
         return reply, gloss
 
@@ -146,7 +158,7 @@ class EditPreviewer:
         except SourceError:
             return frozenset()
         names: set[str] = set()
-        for part in ("body", "gloss"):
+        for part in ("body", *file.languages[1:], "gloss"):
             try:
                 tree = self.renderer.env.parse(file.padded(part))
             except TemplateSyntaxError:

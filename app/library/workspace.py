@@ -14,6 +14,7 @@ from app.data.atomic import FileState, read_with_state
 from app.library.drafts import Draft
 from app.library.layers import Layer, TemplateLibrary
 from app.library.store import PersonalStore, StoreError
+from app.library.template_file import editable_text
 
 
 @dataclass
@@ -24,10 +25,12 @@ class Buffer:
     layer: Layer  # where the saved text came from
     source: tuple[Path, FileState]  # the file read, as it was
     personal: FileState | None  # the personal file as it was (None: there was none)
+    converted_from: str | None = None  # the file was in this legacy encoding (GB18030)
 
     @property
     def dirty(self) -> bool:
-        return self.text != self.saved_text
+        """Unsaved: edited, or read from a legacy encoding a save turns into UTF-8."""
+        return self.text != self.saved_text or self.converted_from is not None
 
 
 class Workspace:
@@ -45,9 +48,9 @@ class Workspace:
         read = read_with_state(found[1]) if found else None
         if found is None or read is None:
             raise StoreError(f"no template {template_id!r}")
-        text = read[0].decode("utf-8", errors="replace").replace("\r\n", "\n")
+        text, legacy = editable_text(read[0], str(found[1]))
         personal = read[1] if found[0] is Layer.PERSONAL else self.store.state(template_id)
-        buffer = Buffer(template_id, text, text, found[0], (found[1], read[1]), personal)
+        buffer = Buffer(template_id, text, text, found[0], (found[1], read[1]), personal, legacy)
         self.buffers[template_id] = buffer
         return buffer
 
@@ -60,6 +63,7 @@ class Workspace:
         buffer = self.open(template_id)
         state = self.store.save(template_id, buffer.text, buffer.personal, force=force)
         buffer.saved_text = buffer.text
+        buffer.converted_from = None
         buffer.layer = Layer.PERSONAL
         buffer.personal = state
         buffer.source = (self.store.path(template_id), state)

@@ -1,16 +1,22 @@
-"""Marketplace-rule warnings for a reply the agent is about to send (hand edits included).
+"""Marketplace-rule warnings for a reply the agent is about to send (hand edits included), in
+the reply's language.
 
 Basis (shared/notes/marketplace-domain.md §4.2, §8.5): a refund, resend or discount must never
 be tied to cancelling a dispute or to feedback (eBay feedback-extortion policy, AliExpress
-feedback-manipulation rules), and contact should stay on the platform.
+feedback-manipulation rules), and contact should stay on the platform. The words of an offer
+and of such a request, per language, are in resources/compliance.yaml.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 from app.catalog.labels import Label
+from app.data.bundled import bundled_dir
+from app.data.yaml_lines import load_section
+from app.errors import SourceError
 
 
 class RuleWarning(NamedTuple):
@@ -21,13 +27,14 @@ class RuleWarning(NamedTuple):
         return self.text.get(lang)
 
 
+class OfferWords(NamedTuple):
+    offer: re.Pattern[str]
+    request: re.Pattern[str]
+
+
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+")
-_OFFER = re.compile(r"\b(refund|resend|send (you )?(a )?(new|another|replacement)|discount|"
-                    r"coupon|compensat\w*|replacement)", re.I)
-_ASK = re.compile(r"\b(cancel|close|withdraw|remove)\w* (the |your |this )?(dispute|case|claim)|"
-                  r"\b(positive |good |5[- ]star )?(feedback|review)\b|\b5 stars\b|"
-                  r"\bconfirm (the )?receipt\b", re.I)
-_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\b(whats ?app|wechat|telegram|paypal|skype)\b|"
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|"
+                      r"\b(whats ?app|wechat|telegram|paypal|skype|viber)\b|"
                       # a phone number: "+…" or digits in groups (long order ids are fine)
                       r"\+\d[\d -]{7,}\d|\b\d{3,4}[ -]\d{3,4}[ -]\d{3,4}\b", re.I)
 _URL = re.compile(r"https?://(?![\w.]*(17track\.net|cainiao\.com|global\.cainiao))\S+", re.I)
@@ -44,13 +51,43 @@ LINK = RuleWarning("link", Label(
     "A link other than a tracking site — marketplaces may block or penalise it.",
     "包含非物流查询网站的链接——平台可能屏蔽或处罚。"))
 
+_bundled: dict[str, OfferWords] | None = None
 
-def check_reply(text: str) -> list[RuleWarning]:
+
+def load_offer_words(path: Path | None = None) -> dict[str, OfferWords]:
+    """compliance.yaml's words per language; SourceError (file:line) for a broken entry."""
+    path = path or bundled_dir("resources") / "compliance.yaml"
+    section = load_section(path, "languages", "offer and request words")
+    found = {}
+    for lang, entry in section.items():
+        line = section.line_of(lang)
+        try:
+            found[lang] = OfferWords(_words(entry["offer"]), _words(entry["request"]))
+        except (KeyError, TypeError, re.error) as exc:
+            raise SourceError(str(path), line, f"{lang}: needs offer and request lists of "
+                              f"regular expressions ({exc})") from None
+    return found
+
+
+def _words(fragments: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{f})" for f in fragments) + r")(?!\w)", re.I)
+
+
+def check_reply(text: str, lang: str = "en",
+                words: dict[str, OfferWords] | None = None) -> list[RuleWarning]:
     found: list[RuleWarning] = []
-    if any(_OFFER.search(s) and _ASK.search(s) for s in _SENTENCE.split(text)):
+    offers = (words or _bundled_words()).get(lang) or (words or _bundled_words())["en"]
+    if any(offers.offer.search(s) and offers.request.search(s) for s in _SENTENCE.split(text)):
         found.append(CONDITIONAL)
     if _CONTACT.search(text):
         found.append(CONTACT)
     if _URL.search(text):
         found.append(LINK)
     return found
+
+
+def _bundled_words() -> dict[str, OfferWords]:
+    global _bundled  # noqa: PLW0603 (read once, on the first check)
+    if _bundled is None:
+        _bundled = load_offer_words()
+    return _bundled

@@ -1,5 +1,5 @@
-"""English hints for a reply the agent is about to send: wording that often slips in (from
-resources/english_hints.yaml), ALL-CAPS shouting and "!!!". Hints, never corrections.
+"""Hints for a reply the agent is about to send, in its language: wording that often slips in
+(from resources/hints.yaml), ALL-CAPS shouting and "!!!". Hints, never corrections.
 
 Basis: the seller's playbook and the research notes (marketplace-domain §6).
 """
@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app.catalog.labels import Label
+from app.catalog.languages import REPLY_LANGUAGES
 from app.data.bundled import bundled_dir
-from app.data.yaml_lines import LineDict, load_yaml_file
+from app.data.yaml_lines import LineDict, load_section
 from app.errors import SourceError
 
 
@@ -20,14 +21,15 @@ class Hint(NamedTuple):
     wrong: str
     better: str
     zh: str  # why, in Chinese
-    line: int  # in english_hints.yaml; 0 for the built-in ones
+    line: int  # in hints.yaml; 0 for the built-in ones
 
     def get(self, lang: str) -> str:
         change = f"“{self.wrong}” → “{self.better}”"
         return Label(change, f"{change}（{self.zh}）").get(lang)
 
 
-_SHOUTING = re.compile(r"\b[A-Z]{2,}(?:[ ,]+[A-Z]{2,}){2,}\b")  # three capitalised words
+# Three words in capitals, Latin or Cyrillic.
+_SHOUTING = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ]{2,}(?:[ ,]+[A-ZÀ-ÞА-ЯЁ]{2,}){2,}\b")
 _EXCLAIMS = re.compile(r"[!！]{2,}")
 SHOUTING = Hint("ALL CAPS", "normal capitals", "全大写像在喊叫", 0)
 EXCLAIMS = Hint("!!!", "one “!” at most", "连续感叹号显得激动", 0)
@@ -50,14 +52,22 @@ class HintList(NamedTuple):
         return sorted(found, key=lambda hint: found[hint])
 
 
-def load_hints(path: Path | None = None) -> HintList:
-    """Read english_hints.yaml; SourceError (file:line) for an entry that isn't
-    {wrong, better, zh}."""
-    path = path or bundled_dir("resources") / "english_hints.yaml"
-    data = load_yaml_file(path)
-    entries = data.get("hints") if isinstance(data, LineDict) else None
-    if not isinstance(entries, list):
-        raise SourceError(str(path), 1, "expected 'hints:' with a list of entries")
+def load_hints(path: Path | None = None) -> dict[str, HintList]:
+    """Read hints.yaml: the hints of each language. SourceError (file:line) for a language
+    that isn't a reply language, or an entry that isn't {wrong, better, zh}."""
+    path = path or bundled_dir("resources") / "hints.yaml"
+    languages = load_section(path, "hints", "a list of entries per language")
+    found = {}
+    for lang, entries in languages.items():
+        if lang not in REPLY_LANGUAGES or not isinstance(entries, list):
+            raise SourceError(str(path), languages.line_of(lang),
+                              f"hints.{lang}: a reply language ({', '.join(REPLY_LANGUAGES)}) "
+                              "with a list of hints")
+        found[lang] = _hint_list(entries, path)
+    return found
+
+
+def _hint_list(entries: list[object], path: Path) -> HintList:
     hints: list[Hint] = []
     for entry in entries:
         if not isinstance(entry, LineDict) or not {"wrong", "better", "zh"} <= entry.keys() \

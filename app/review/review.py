@@ -1,5 +1,5 @@
-"""The review of a reply about to be copied: marketplace-rule warnings (⚠) and English hints
-(✎). Neither stops a copy; both are shown under the reply, hand edits included."""
+"""The review of a reply about to be copied, in its language: marketplace-rule warnings (⚠)
+and hints (✎). Neither stops a copy; both are shown under the reply, hand edits included."""
 
 from __future__ import annotations
 
@@ -7,34 +7,41 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app.errors import SourceError
-from app.review.compliance import RuleWarning, check_reply
-from app.review.english_hints import Hint, HintList, load_hints
+from app.review.compliance import OfferWords, RuleWarning, check_reply, load_offer_words
+from app.review.hints import Hint, HintList, load_hints
 
 
 class Review(NamedTuple):
     warnings: tuple[RuleWarning, ...]
     hints: tuple[Hint, ...]
-    problem: SourceError | None = None  # english_hints.yaml is broken: no hints until fixed
+    problem: SourceError | None = None  # a hint or rule file is broken: fewer checks till fixed
 
 
 class Reviewer:
-    """Reviews reply texts; reads english_hints.yaml on first use (or on `warm_up`)."""
+    """Reviews reply texts; reads hints.yaml and compliance.yaml on first use (or warm_up)."""
 
-    def __init__(self, hints_path: Path | None = None) -> None:
-        self._path = hints_path
-        self._hints: HintList | None = None
+    def __init__(self, hints_path: Path | None = None,
+                 compliance_path: Path | None = None) -> None:
+        self._paths = (hints_path, compliance_path)
+        self._hints: dict[str, HintList] | None = None
+        self._words: dict[str, OfferWords] | None = None
         self._problem: SourceError | None = None
 
     def warm_up(self) -> None:
-        if self._hints is None and self._problem is None:
-            try:
-                self._hints = load_hints(self._path)
-            except SourceError as exc:
-                self._problem = exc
+        if self._hints is not None or self._problem is not None:
+            return
+        hints_path, compliance_path = self._paths
+        try:
+            self._words = load_offer_words(compliance_path)
+            self._hints = load_hints(hints_path)
+        except SourceError as exc:
+            self._problem = exc
 
-    def review(self, text: str) -> Review:
+    def review(self, text: str, language: str = "en") -> Review:
         if not text.strip():
             return Review((), ())
         self.warm_up()
-        hints = tuple(self._hints.find(text)) if self._hints is not None else ()
-        return Review(tuple(check_reply(text)), hints, self._problem)
+        hints = self._hints.get(language) if self._hints else None
+        found = tuple(hints.find(text)) if hints is not None else ()
+        warnings = check_reply(text, language, self._words) if self._words else check_reply(text)
+        return Review(tuple(warnings), found, self._problem)

@@ -4,137 +4,142 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/shell/actions.py" line="56"/>
+        <location filename="../../ui/shell/actions.py" line="57"/>
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="57"/>
+        <location filename="../../ui/shell/actions.py" line="58"/>
         <source>Next case</source>
         <translation>下一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="58"/>
+        <location filename="../../ui/shell/actions.py" line="59"/>
         <source>Previous case</source>
         <translation>上一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="59"/>
+        <location filename="../../ui/shell/actions.py" line="60"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="60"/>
+        <location filename="../../ui/shell/actions.py" line="61"/>
         <source>Paste buyer&apos;s message</source>
         <translation>粘贴买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="61"/>
+        <location filename="../../ui/shell/actions.py" line="62"/>
         <source>Choose suggestion 1</source>
         <translation>选择第 1 个建议</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="62"/>
+        <location filename="../../ui/shell/actions.py" line="63"/>
         <source>Choose suggestion 2</source>
         <translation>选择第 2 个建议</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="63"/>
+        <location filename="../../ui/shell/actions.py" line="64"/>
         <source>Choose suggestion 3</source>
         <translation>选择第 3 个建议</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="64"/>
+        <location filename="../../ui/shell/actions.py" line="65"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="65"/>
+        <location filename="../../ui/shell/actions.py" line="66"/>
+        <source>Reply language…</source>
+        <translation>回复语言…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="67"/>
         <source>Show Chinese gloss</source>
         <translation>显示中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="66"/>
+        <location filename="../../ui/shell/actions.py" line="68"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="67"/>
+        <location filename="../../ui/shell/actions.py" line="69"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="68"/>
+        <location filename="../../ui/shell/actions.py" line="70"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="69"/>
+        <location filename="../../ui/shell/actions.py" line="71"/>
         <source>Character limit…</source>
         <translation>字数上限…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="71"/>
+        <location filename="../../ui/shell/actions.py" line="73"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="72"/>
+        <location filename="../../ui/shell/actions.py" line="74"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="73"/>
+        <location filename="../../ui/shell/actions.py" line="75"/>
         <source>Import template pack…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="74"/>
+        <location filename="../../ui/shell/actions.py" line="76"/>
         <source>Export my templates…</source>
         <translation>导出我的模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="75"/>
+        <location filename="../../ui/shell/actions.py" line="77"/>
         <source>Export selected templates…</source>
         <translation>导出所选模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="77"/>
+        <location filename="../../ui/shell/actions.py" line="79"/>
         <source>Team template folder…</source>
         <translation>团队模板文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="78"/>
+        <location filename="../../ui/shell/actions.py" line="80"/>
         <source>Duplicate template…</source>
         <translation>复制模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="79"/>
+        <location filename="../../ui/shell/actions.py" line="81"/>
         <source>Delete template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="80"/>
+        <location filename="../../ui/shell/actions.py" line="82"/>
         <source>Revert template to default</source>
         <translation>模板恢复默认</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="82"/>
+        <location filename="../../ui/shell/actions.py" line="84"/>
         <source>Undo delete or revert</source>
         <translation>撤销删除或恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="83"/>
+        <location filename="../../ui/shell/actions.py" line="85"/>
         <source>Template history…</source>
         <translation>模板历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="84"/>
+        <location filename="../../ui/shell/actions.py" line="86"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="85"/>
+        <location filename="../../ui/shell/actions.py" line="87"/>
         <source>Preview templates with the compose tab&apos;s order</source>
         <translation>用写回复页的订单预览模板</translation>
     </message>
@@ -168,27 +173,27 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose/page.py" line="141"/>
+        <location filename="../../ui/compose/page.py" line="144"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="142"/>
+        <location filename="../../ui/compose/page.py" line="145"/>
         <source>* needed before the reply is copied</source>
         <translation>* 复制回复前需要填写</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="144"/>
+        <location filename="../../ui/compose/page.py" line="147"/>
         <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
         <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="157"/>
+        <location filename="../../ui/compose/page.py" line="160"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="260"/>
+        <location filename="../../ui/compose/page.py" line="263"/>
         <source>Nothing to copy: choose a case whose reply renders</source>
         <translation>没有可复制的内容：请选择一个能正常生成回复的案例</translation>
     </message>
@@ -219,37 +224,48 @@
 <context>
     <name>EditPreviewPanel</name>
     <message>
-        <location filename="../../ui/editor/preview_panel.py" line="49"/>
+        <location filename="../../ui/editor/preview_panel.py" line="50"/>
+        <location filename="../../ui/editor/preview_panel.py" line="75"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/preview_panel.py" line="50"/>
+        <location filename="../../ui/editor/preview_panel.py" line="51"/>
         <source>Use the compose tab&apos;s order (else sample data)</source>
         <translation>使用写回复页的订单（否则用示例数据）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/preview_panel.py" line="51"/>
+        <location filename="../../ui/editor/preview_panel.py" line="52"/>
         <source>Chinese gloss</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/preview_panel.py" line="64"/>
+        <location filename="../../ui/editor/preview_panel.py" line="63"/>
+        <source>Preview · rendering…</source>
+        <translation>预览 · 正在渲染…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/preview_panel.py" line="70"/>
         <source>As the reply to: {0}</source>
         <translation>作为以下案例的回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/preview_panel.py" line="74"/>
+        <location filename="../../ui/editor/preview_panel.py" line="72"/>
+        <source>No {0} version yet: buyers get this English reply.</source>
+        <translation>还没有{0}版本：买家会收到这封英文回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/preview_panel.py" line="85"/>
         <source>The preview below is the last good one.</source>
         <translation>下面是上一次成功的预览。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/preview_panel.py" line="76"/>
+        <location filename="../../ui/editor/preview_panel.py" line="87"/>
         <source>Can&apos;t render this template:</source>
         <translation>无法生成此模板：</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/preview_panel.py" line="90"/>
+        <location filename="../../ui/editor/preview_panel.py" line="101"/>
         <source>line {0}: {1}</source>
         <translation>第 {0} 行：{1}</translation>
     </message>
@@ -321,102 +337,78 @@
 <context>
     <name>EditorPage</name>
     <message>
-        <location filename="../../ui/editor/page.py" line="110"/>
+        <location filename="../../ui/editor/page.py" line="113"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="158"/>
+        <location filename="../../ui/editor/page.py" line="161"/>
         <source>Personal</source>
         <translation>个人</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="158"/>
+        <location filename="../../ui/editor/page.py" line="161"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="159"/>
+        <location filename="../../ui/editor/page.py" line="162"/>
         <source>Bundled</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="159"/>
+        <location filename="../../ui/editor/page.py" line="162"/>
         <source>Unsaved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="189"/>
-        <source>overrides the team&apos;s version</source>
-        <translation>覆盖团队版本</translation>
+        <location filename="../../ui/editor/page.py" line="183"/>
+        <source>Not used: {0}. A template&apos;s file name may only use a-z, 0-9 and &apos;-&apos;: rename the file.</source>
+        <translation>未使用：{0}。模板文件名只能使用 a-z、0-9 和 &apos;-&apos;：请给文件改名。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="190"/>
-        <source>overrides the bundled version</source>
-        <translation>覆盖内置版本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/page.py" line="192"/>
-        <source>read-only: saving makes it your own version</source>
-        <translation>只读：保存后成为你的个人版本</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/page.py" line="194"/>
-        <source>a shared piece other templates include</source>
-        <translation>其他模板引用的共用片段</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/page.py" line="197"/>
-        <source>used by: {0}</source>
-        <translation>用于：{0}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/page.py" line="199"/>
-        <source>no case uses it yet (a rule in policy.yaml picks templates)</source>
-        <translation>还没有案例使用（由 policy.yaml 中的规则选择模板）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor/page.py" line="248"/>
+        <location filename="../../ui/editor/page.py" line="251"/>
         <source>{0} was changed on disk by another window or program.</source>
         <translation>{0} 已被其他窗口或程序在磁盘上修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="249"/>
+        <location filename="../../ui/editor/page.py" line="252"/>
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="249"/>
+        <location filename="../../ui/editor/page.py" line="252"/>
         <source>Keep mine</source>
         <translation>保留我的</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="264"/>
+        <location filename="../../ui/editor/page.py" line="267"/>
         <source>Unsaved template edits from last time were found: {0}</source>
         <translation>发现上次未保存的模板修改：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="265"/>
+        <location filename="../../ui/editor/page.py" line="268"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="266"/>
+        <location filename="../../ui/editor/page.py" line="269"/>
         <source>Discard</source>
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="267"/>
+        <location filename="../../ui/editor/page.py" line="270"/>
         <source>Unsaved template edits from last time were found: see the Templates tab</source>
         <translation>发现上次未保存的模板修改：请查看“模板”标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="281"/>
+        <location filename="../../ui/editor/page.py" line="284"/>
         <source>Unsaved edits can&apos;t be kept as drafts (a crash would lose them): {0}</source>
         <translation>未保存的修改无法保存为草稿（程序崩溃时会丢失）：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/page.py" line="282"/>
+        <location filename="../../ui/editor/page.py" line="184"/>
+        <location filename="../../ui/editor/page.py" line="285"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
@@ -513,6 +505,44 @@
     </message>
 </context>
 <context>
+    <name>InfoLine</name>
+    <message>
+        <location filename="../../ui/editor/info_line.py" line="32"/>
+        <source>overrides the team&apos;s version</source>
+        <translation>覆盖团队版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/info_line.py" line="33"/>
+        <source>overrides the bundled version</source>
+        <translation>覆盖内置版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/info_line.py" line="35"/>
+        <source>read as {0}, not UTF-8: Save converts it to UTF-8</source>
+        <translation>按 {0} 读取（不是 UTF-8）：保存时会转换为 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/info_line.py" line="38"/>
+        <source>read-only: saving makes it your own version</source>
+        <translation>只读：保存后成为你的个人版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/info_line.py" line="40"/>
+        <source>a shared piece other templates include</source>
+        <translation>其他模板引用的共用片段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/info_line.py" line="42"/>
+        <source>used by: {0}</source>
+        <translation>用于：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/info_line.py" line="44"/>
+        <source>no case uses it yet (a rule in policy.yaml picks templates)</source>
+        <translation>还没有案例使用（由 policy.yaml 中的规则选择模板）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/shell/main_window.py" line="159"/>
@@ -569,57 +599,57 @@
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="170"/>
+        <location filename="../../ui/compose/message_panel.py" line="174"/>
         <source>Buyer&apos;s message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="171"/>
+        <location filename="../../ui/compose/message_panel.py" line="175"/>
         <source>Suggested by the message (you choose):</source>
         <translation>根据留言推荐（请您选择）：</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="173"/>
+        <location filename="../../ui/compose/message_panel.py" line="177"/>
         <source>Paste the buyer&apos;s message (Ctrl+M pastes from anywhere), or the order&apos;s details: the likely case and the order fields are picked out</source>
         <translation>粘贴买家的留言（在任何位置按 Ctrl+M 即可粘贴）或订单信息：自动找出可能的情况并填入订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="190"/>
+        <location filename="../../ui/compose/message_panel.py" line="194"/>
         <source>The message says: {0}</source>
         <translation>留言中提到：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="207"/>
+        <location filename="../../ui/compose/message_panel.py" line="211"/>
         <source>In {0}</source>
         <translation>{0}留言</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="210"/>
+        <location filename="../../ui/compose/message_panel.py" line="214"/>
         <source>order {0}</source>
         <translation>订单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="210"/>
+        <location filename="../../ui/compose/message_panel.py" line="214"/>
         <source>tracking {0}</source>
         <translation>物流单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="211"/>
+        <location filename="../../ui/compose/message_panel.py" line="215"/>
         <source> ✓ in the form</source>
         <translation> ✓ 已填入</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="214"/>
-        <source>only the first {0} characters were read</source>
-        <translation>只读取了前 {0} 个字符</translation>
+        <location filename="../../ui/compose/message_panel.py" line="218"/>
+        <source>only the first {0} characters were kept</source>
+        <translation>只保留了前 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="217"/>
+        <location filename="../../ui/compose/message_panel.py" line="221"/>
         <source>no case recognised: choose one below</source>
         <translation>未识别出情况：请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="220"/>
+        <location filename="../../ui/compose/message_panel.py" line="224"/>
         <source>Found: </source>
         <translation>识别到：</translation>
     </message>
@@ -820,115 +850,153 @@ Save them?</source>
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="140"/>
-        <source>Reply to the buyer (English)</source>
-        <translation>给买家的回复（英文）</translation>
+        <location filename="../../ui/compose/reply_panel.py" line="162"/>
+        <source>Reply to the buyer</source>
+        <translation>给买家的回复</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="141"/>
+        <location filename="../../ui/compose/reply_panel.py" line="163"/>
+        <source>The reply&apos;s language (Ctrl+L). Automatic: the buyer&apos;s message&apos;s language, else the destination country&apos;s.</source>
+        <translation>回复的语言（Ctrl+L）。自动：按买家留言的语言，否则按收货国家的语言。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/reply_panel.py" line="167"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="142"/>
+        <location filename="../../ui/compose/reply_panel.py" line="168"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="143"/>
+        <location filename="../../ui/compose/reply_panel.py" line="169"/>
         <source>Chinese meaning (for you; not sent)</source>
         <translation>中文释义（供您参考，不会发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="146"/>
+        <location filename="../../ui/compose/reply_panel.py" line="172"/>
         <source>Pick the buyer&apos;s case on the left (Ctrl+K to search): the English reply appears here, ready to copy with Ctrl+Enter.</source>
         <translation>请在左侧选择买家的情况（Ctrl+K 搜索）：英文回复会显示在这里，按 Ctrl+Enter 即可复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="149"/>
+        <location filename="../../ui/compose/reply_panel.py" line="175"/>
         <source>Edited by hand: order changes no longer update this text. Reset to template to see them.</source>
         <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="173"/>
+        <location filename="../../ui/compose/reply_panel.py" line="201"/>
+        <source>Reply to the buyer ({0})</source>
+        <translation>给买家的回复（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/reply_panel.py" line="207"/>
+        <source>This reply has no {0} version yet: the buyer gets it in English.</source>
+        <translation>这封回复还没有{0}版本：买家会收到英文版。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/reply_panel.py" line="213"/>
+        <source>Auto: {0}</source>
+        <translation>自动：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/reply_panel.py" line="225"/>
         <source>Fill in: {0}</source>
         <translation>请填写：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="187"/>
+        <location filename="../../ui/compose/reply_panel.py" line="239"/>
         <source>Can&apos;t render this reply: {0}</source>
         <translation>无法生成此回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="188"/>
+        <location filename="../../ui/compose/reply_panel.py" line="240"/>
         <source>Copy is off until the template is fixed.</source>
         <translation>模板修好之前无法复制。</translation>
     </message>
 </context>
 <context>
+    <name>ReplyTabs</name>
+    <message>
+        <location filename="../../ui/editor/reply_tabs.py" line="41"/>
+        <source>The reply every buyer can get</source>
+        <translation>每位买家都能收到的回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/reply_tabs.py" line="84"/>
+        <source>(none yet)</source>
+        <translation>（尚未编写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor/reply_tabs.py" line="88"/>
+        <source>Empty: buyers who write in {0} get the English reply.</source>
+        <translation>空白：用{0}写信的买家会收到英文回复。</translation>
+    </message>
+</context>
+<context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="125"/>
+        <location filename="../../ui/editor/template_form.py" line="130"/>
         <source>Title (English)</source>
         <translation>标题（英文）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="126"/>
+        <location filename="../../ui/editor/template_form.py" line="131"/>
         <source>Title (中文)</source>
         <translation>标题（中文）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="126"/>
+        <location filename="../../ui/editor/template_form.py" line="131"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="129"/>
-        <source>Reply (English)</source>
-        <translation>回复（英文）</translation>
+        <location filename="../../ui/editor/template_form.py" line="134"/>
+        <source>Reply to the buyer</source>
+        <translation>给买家的回复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="130"/>
+        <location filename="../../ui/editor/template_form.py" line="136"/>
         <source>Chinese gloss (中文释义)</source>
         <translation>中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="131"/>
+        <location filename="../../ui/editor/template_form.py" line="137"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="132"/>
+        <location filename="../../ui/editor/template_form.py" line="138"/>
         <source>Order fields</source>
         <translation>订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="132"/>
+        <location filename="../../ui/editor/template_form.py" line="138"/>
         <source>Computed values</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="133"/>
+        <location filename="../../ui/editor/template_form.py" line="139"/>
         <source>Refund and policy</source>
         <translation>退款与政策</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="133"/>
+        <location filename="../../ui/editor/template_form.py" line="139"/>
         <source>Filters</source>
         <translation>过滤器</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="134"/>
+        <location filename="../../ui/editor/template_form.py" line="140"/>
         <source>Shared pieces</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="155"/>
+        <location filename="../../ui/editor/template_form.py" line="161"/>
         <source>Shared piece</source>
         <translation>共用片段</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/template_form.py" line="208"/>
+        <location filename="../../ui/editor/template_form.py" line="220"/>
         <source>line {0}</source>
         <translation>第 {0} 行</translation>
     </message>

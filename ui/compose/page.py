@@ -108,6 +108,8 @@ class ComposePage(QWidget):
         self.message.textChanged.connect(vm.read_message)
         self.form.valueEdited.connect(vm.edit)
         self.new_buyer_button.clicked.connect(vm.new_buyer)
+        self.preview.languageChosen.connect(vm.choose_language)
+        vm.valuesReset.connect(lambda: self.preview.choose_language(vm.language_choice))
         self.preview.editor.textChanged.connect(self._review.start)
         vm.messageRead.connect(self._show_reading)
         vm.caseChanged.connect(self._show_case)
@@ -124,6 +126,7 @@ class ComposePage(QWidget):
         actions.connect(ActionId.COPY_REPLY, self.copy_reply)
         actions.connect(ActionId.PASTE_MESSAGE, self.paste_message)
         actions.connect(ActionId.RESET_PREVIEW, self.reset_preview)
+        actions.connect(ActionId.REPLY_LANGUAGE, self.preview.open_language_menu)
         actions.connect(ActionId.NEXT_CASE, lambda: self.picker.step(1))
         actions.connect(ActionId.PREVIOUS_CASE, lambda: self.picker.step(-1))
         for index, action_id in enumerate((ActionId.CHOOSE_SUGGESTION_1,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QHelpEvent, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog.labels import LIST_SEPARATOR
 from ui.widgets import palette
-from ui.widgets.text_update import replace_text
+from ui.widgets.text_update import exact_text, replace_text
 
 if TYPE_CHECKING:
     from app.catalog.labels import Label
@@ -85,15 +86,30 @@ class ReplyEditor(QPlainTextEdit):
         return ""
 
 
+# Each reply language in its own name: the agent matches it to the buyer's message.
+LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский",
+                  "fr": "Français"}
+
+
 class ReplyPanel(QWidget):
     copyRequested = Signal()
     resetRequested = Signal()
+    languageChosen = Signal(str)  # a language code, "" for automatic
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.lang = "en"
         self.title = QLabel(objectName="previewTitle", wordWrap=True)
         self.title.setStyleSheet("font-weight: bold;")
+        self.language = QComboBox(objectName="replyLanguage")
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language.addItem("", "")  # automatic: its text says which language it chose
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language_note = QLabel(objectName="languageNote", visible=False, wordWrap=True)
+        self.language_note.setStyleSheet(palette.css(palette.WARNING_TEXT, palette.WARNING_BG,
+                                                     "padding: 4px;"))
+        self.auto_language = "en"
         self.edited_note = QLabel(objectName="editedNote", visible=False, wordWrap=True)
         self.edited_note.setStyleSheet(palette.css(palette.EDITED))
         self.warnings = QLabel(objectName="complianceWarning", visible=False, wordWrap=True)
@@ -118,6 +134,8 @@ class ReplyPanel(QWidget):
         self.reset_button.clicked.connect(self.resetRequested)
         self.copy_button.clicked.connect(self.copyRequested)
         self.gloss_toggle.toggled.connect(self.set_gloss_visible)
+        self.language.activated.connect(
+            lambda index: self.languageChosen.emit(str(self.language.itemData(index))))
         self.retranslate()
 
     def _layout(self) -> None:
@@ -127,7 +145,11 @@ class ReplyPanel(QWidget):
         buttons.addWidget(self.copy_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.language)
+        layout.addLayout(heading)
+        layout.addWidget(self.language_note)
         layout.addWidget(self.error)
         layout.addWidget(self.edited_note)
         layout.addWidget(self.editor, 1)
@@ -137,7 +159,11 @@ class ReplyPanel(QWidget):
         layout.addWidget(self.gloss, 1)  # as tall as the reply: it is as long
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Reply to the buyer (English)"))
+        self.title.setText(self.tr("Reply to the buyer"))
+        self.language.setToolTip(self.tr("The reply's language (Ctrl+L). Automatic: the "
+                                         "buyer's message's language, else the destination "
+                                         "country's."))
+        self._name_auto()
         self.reset_button.setText(self.tr("Reset to template"))
         self.copy_button.setText(self.tr("Copy reply"))
         self.gloss_toggle.setText(self.tr("Chinese meaning (for you; not sent)"))
@@ -151,14 +177,15 @@ class ReplyPanel(QWidget):
 
     @property
     def is_edited(self) -> bool:
-        return bool(self._rendered) and self.editor.toPlainText() != self._rendered
+        return bool(self._rendered) and exact_text(self.editor) != self._rendered
 
     def text(self) -> str:
-        return self.editor.toPlainText()
+        return exact_text(self.editor)
 
     def show_result(self, result: Composition) -> None:
         self.error.hide()
         self.copy_button.setEnabled(True)
+        self._show_language(result)
         replace_text(self.gloss, result.gloss)
         if self.is_edited:
             return  # never overwrite the agent's own words
@@ -167,6 +194,31 @@ class ReplyPanel(QWidget):
         self._rendered = result.reply
         replace_text(self.editor, result.reply)
         self._text_changed()
+
+    def _show_language(self, result: Composition) -> None:
+        """The title names the reply's language; a reply not written in the language asked
+        for says it is the English one."""
+        self.title.setText(self.tr("Reply to the buyer ({0})").format(
+            LANGUAGE_NAMES.get(result.language, result.language)))
+        if self.language.currentIndex() == 0:
+            self.auto_language = result.wanted_language
+            self._name_auto()
+        self.language_note.setText(self.tr(
+            "This reply has no {0} version yet: the buyer gets it in English.").format(
+                LANGUAGE_NAMES.get(result.wanted_language, result.wanted_language)))
+        self.language_note.setVisible(result.fell_back)
+
+    def _name_auto(self) -> None:
+        name = LANGUAGE_NAMES.get(self.auto_language, self.auto_language)
+        self.language.setItemText(0, self.tr("Auto: {0}").format(name))
+
+    def choose_language(self, code: str) -> None:
+        """Show this choice ("" for automatic) without telling anyone (a new buyer)."""
+        self.language.setCurrentIndex(max(0, self.language.findData(code)))
+
+    def open_language_menu(self) -> None:
+        self.language.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.language.showPopup()
 
     def _needs(self, labels: tuple[Label, ...]) -> str:
         names = LIST_SEPARATOR.get(self.lang).join(label.get(self.lang) for label in labels)

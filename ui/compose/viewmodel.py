@@ -60,6 +60,7 @@ class ComposeViewModel(QObject):
         self.last_good: Composition | None = None
         self.render_error: Exception | None = None  # the chosen case's reply can't render
         self.reading: Reading | None = None  # of the buyer's message, None while it is empty
+        self.language_choice = ""  # the reply language the agent chose; "" for automatic
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
 
@@ -129,6 +130,7 @@ class ComposeViewModel(QObject):
         shared = {n for n, spec in self.catalog.fields.items() if spec.shared}
         self.values = {n: v for n, v in self.values.items() if n in shared}
         self.reading = None
+        self.language_choice = ""
         self.valuesReset.emit()
         self.compose_now()
 
@@ -151,7 +153,10 @@ class ComposeViewModel(QObject):
     def read_message(self, text: str) -> None:
         """Read the buyer's message: suggested cases, and its order and tracking numbers
         written into the order fields that are still empty."""
+        language = self.reply_language()
         self.reading = self.messages.read(text) if self.messages else None
+        if self.reply_language() != language:
+            self._timer.start()
         if self.reading is not None and self.messages is not None:
             for name, value in self.reading.values.items():
                 if not self.values.get(name) and self.messages.fits(name, value):
@@ -167,9 +172,34 @@ class ComposeViewModel(QObject):
 
     # The reply.
     def review(self, text: str) -> Review:
-        """Rule warnings and English hints for the text shown (hand edits included)."""
+        """Rule warnings and hints for the text shown (hand edits included), in the words of
+        the reply's language."""
         assert self.composer is not None, "load() first"
-        return self.composer.review(text)
+        language = self.last_good.language if self.last_good else "en"
+        return self.composer.review(text, language)
+
+    def reply_languages(self) -> list[str]:
+        """The languages a reply can be in ("en" first)."""
+        from app.library.template_file import REPLY_LANGUAGES
+
+        return list(REPLY_LANGUAGES)
+
+    def reply_language(self) -> str:
+        """The agent's choice, else the language the buyer wrote in, else the destination
+        country's, else English."""
+        if self.language_choice or self.composer is None:
+            return self.language_choice or "en"
+        country = self.canonical("destination_country", self.values.get("destination_country",
+                                                                          ""))
+        return self.composer.language_for(country, self.reading.language
+                                          if self.reading else None)
+
+    @Slot(str)
+    def choose_language(self, language: str) -> None:
+        """Reply in this language ("" for automatic)."""
+        if language != self.language_choice:
+            self.language_choice = language
+            self.compose_now()
 
     @Slot()
     def compose_now(self) -> None:
@@ -185,7 +215,8 @@ class ComposeViewModel(QObject):
             self.fieldErrorsChanged.emit(errors)
         try:
             today = self._today() if self._today is not None else None
-            result = self.composer.compose(self.case.id, values, today, review=False)
+            result = self.composer.compose(self.case.id, values, today, review=False,
+                                           language=self.reply_language())
         except ComposerError as exc:
             self.render_error = exc
             self.renderFailed.emit(exc)

@@ -37,6 +37,7 @@ class BannerId(Enum):
     DISK = "diskBanner"  # the open template changed on disk: reload or keep mine
     UNDO = "undoBanner"  # a template was deleted or reverted: undo
     PROBLEM = "problemBanner"  # drafts can't be written
+    IGNORED = "ignoredBanner"  # .j2 files whose names are no template id: not listed
 
 
 class EditorPage(QWidget):
@@ -76,10 +77,12 @@ class EditorPage(QWidget):
         vm = self.vm
         self.list.templateChosen.connect(vm.open)
         self.form.edited.connect(vm.set_text)
+        self.form.languageChanged.connect(lambda lang: vm.set_preview(language=lang))
         vm.entriesChanged.connect(self._show_entries)
         vm.bufferOpened.connect(self._show_buffer)
         vm.dirtyChanged.connect(self._dirty_changed)
         vm.previewed.connect(self._show_preview)
+        vm.worker.busy.connect(self.preview.show_busy)
         vm.changedOnDisk.connect(self._offer_reload)
         vm.draftsFound.connect(self._offer_drafts)
         vm.autosave.problem.connect(self._draft_problem)
@@ -166,6 +169,20 @@ class EditorPage(QWidget):
         self.list.set_dirty(self.vm.dirty_ids())
         self._show_info()
         self.update_actions()
+        self._show_ignored()
+
+    def _show_ignored(self) -> None:
+        """Files the library refuses by name ("my template.j2") are named here, not hidden:
+        the CLI, `check` and this tab refuse the same ones."""
+        ignored = self.vm.ignored_files()
+        banner = self.banners[BannerId.IGNORED]
+        if not ignored:
+            banner.hide()
+            return
+        banner.show_message(self.tr(
+            "Not used: {0}. A template's file name may only use a-z, 0-9 and '-': rename "
+            "the file.").format(", ".join(ignored)), [(self.tr("Hide"), banner.hide)],
+            "warning")
 
     @Slot(object)
     def _show_buffer(self, buffer: Buffer | None) -> None:
@@ -181,23 +198,8 @@ class EditorPage(QWidget):
     def _show_info(self) -> None:
         buffer = self.vm.current
         entry = self.vm.entries.get(buffer.template_id) if buffer else None
-        if buffer is None or entry is None:
-            self.form.info.setText(buffer.template_id if buffer else "")
-            return
-        parts = [f"<b>{entry.id}</b>", self.layer_names().get(entry.layer.value, "")]
-        if entry.below:
-            parts[-1] += " — " + (self.tr("overrides the team's version") if entry.overrides_team
-                                  else self.tr("overrides the bundled version"))
-        if entry.read_only:
-            parts.append(self.tr("read-only: saving makes it your own version"))
-        if entry.is_partial:
-            parts.append(self.tr("a shared piece other templates include"))
-        elif entry.used_by:
-            titles = self.vm.case_titles(self.lang, entry.used_by).values()
-            parts.append(self.tr("used by: {0}").format(", ".join(titles)))
-        else:
-            parts.append(self.tr("no case uses it yet (a rule in policy.yaml picks templates)"))
-        self.form.info.setText("  ·  ".join(parts))
+        titles = self.vm.case_titles(self.lang, entry.used_by) if entry and entry.used_by else {}
+        self.form.info.show_template(buffer, entry, self.layer_names(), titles)
 
     @Slot()
     def _dirty_changed(self) -> None:
@@ -209,7 +211,8 @@ class EditorPage(QWidget):
     @Slot(object)
     def _show_preview(self, result: EditPreview) -> None:
         titles = self.vm.case_titles(self.lang, [result.case_id] if result.case_id else [])
-        self.preview.show_preview(result, next(iter(titles.values()), ""))
+        self.preview.show_preview(result, next(iter(titles.values()), ""),
+                                  self.form.language())
         self.form.show_problems(result.problems, result.unknown_names)
 
     @Slot()
@@ -220,7 +223,7 @@ class EditorPage(QWidget):
     @Slot(bool)
     def _use_order(self, use: bool) -> None:
         self.preview.use_order.setChecked(use)
-        self.vm.set_use_order(use)
+        self.vm.set_preview(use_order=use)
 
     def update_actions(self) -> None:
         if self.actions_ is None:

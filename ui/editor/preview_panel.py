@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ui.editor.reply_tabs import LANGUAGE_NAMES
 from ui.widgets import palette
-from ui.widgets.text_update import replace_text
+from ui.widgets.text_update import exact_text, replace_text
 
 if TYPE_CHECKING:
     from app.library.unsaved import EditPreview, Problem
@@ -57,12 +58,22 @@ class EditPreviewPanel(QWidget):
         self.error.hide()
         self.case_label.clear()
 
-    def show_preview(self, result: EditPreview, case_title: str) -> None:
+    def show_busy(self) -> None:
+        """A render is taking long (its result comes when it ends)."""
+        self.title.setText(self.tr("Preview · rendering…"))
+
+    def show_preview(self, result: EditPreview, case_title: str, wanted: str = "en") -> None:
+        """The reply as rendered; `wanted` is the language asked for (the tab shown)."""
         if result.template_id != self.template_id:
             self.clear()  # the last good preview of another template is no help
             self.template_id = result.template_id
-        self.case_label.setText(self.tr("As the reply to: {0}").format(case_title)
-                                if case_title else "")
+        lines = [self.tr("As the reply to: {0}").format(case_title)] if case_title else []
+        if wanted != result.language:
+            lines.append(self.tr("No {0} version yet: buyers get this English reply.").format(
+                LANGUAGE_NAMES.get(wanted, wanted)))
+        self.case_label.setText("\n".join(lines))
+        self.title.setText(self.tr("Preview") + " · " + LANGUAGE_NAMES.get(result.language,
+                                                                          result.language))
         if result.reply is not None and result.gloss is not None:
             self.error.hide()
             _set_text(self.reply, result.reply)
@@ -71,7 +82,7 @@ class EditPreviewPanel(QWidget):
                              if result.review else [])
             return
         lines = [self.problem_text(p) for p in result.problems[:4]]
-        note = self.tr("The preview below is the last good one.") if self.reply.toPlainText() \
+        note = self.tr("The preview below is the last good one.") if exact_text(self.reply) \
             else ""
         self.error.setText(self.tr("Can't render this template:") + "\n" + "\n".join(lines)
                            + ("\n" + note if note else ""))

@@ -1,5 +1,6 @@
-"""The editor proper: title (English and Chinese), category, the English body and the
-Chinese gloss, each part in its own field but saved as the one file it came from."""
+"""The editor proper: title (English and Chinese), category, the reply in each language (a
+tab each) and the Chinese gloss, each part in its own field but saved as the one file it
+came from."""
 
 from __future__ import annotations
 
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
 
 from ui.editor.code_editor import CodeEditor
 from ui.editor.highlighter import JinjaHighlighter
+from ui.editor.info_line import InfoLine
+from ui.editor.reply_tabs import ReplyTabs
 from ui.widgets import palette
+from ui.widgets.text_update import exact_text
 
 if TYPE_CHECKING:
     from app.catalog.labels import Label
@@ -45,14 +49,14 @@ class TemplateCodec(Protocol):
 
 class TemplateForm(QWidget):
     edited = Signal(str)  # the whole file's text after an edit
+    languageChanged = Signal(str)  # the reply language shown (the preview follows it)
 
     def __init__(self, codec: TemplateCodec, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="templateForm")
         self.codec = codec
         self.lang = "en"  # the language problems are listed in
         self.parts: TemplateParts | None = None
-        self.info = QLabel(objectName="templateInfo", wordWrap=True)
-        self.info.setStyleSheet(palette.css(palette.MUTED))
+        self.info = InfoLine()
         self.title_en = QLineEdit(objectName="templateTitleEn")
         self.title_zh = QLineEdit(objectName="templateTitleZh")
         self.category = QComboBox(objectName="templateCategory")
@@ -60,9 +64,10 @@ class TemplateForm(QWidget):
                                      visible=False)
         self.header_problem.setStyleSheet(palette.css(palette.ERROR))
         self.body_label, self.gloss_label = QLabel(), QLabel()
-        self.body = CodeEditor(object_name="templateEditor")
+        self.replies = ReplyTabs()
+        self.body = self.replies.editors["en"]
         self.gloss = CodeEditor(object_name="templateGlossEditor")
-        self.highlighters = [JinjaHighlighter(e.document()) for e in (self.body, self.gloss)]
+        self.gloss_highlighter = JinjaHighlighter(self.gloss.document())
         self.field_menu = QMenu(self, objectName="insertFieldMenu")
         # Built once and refilled: a rebuilt submenu would leave the old one behind.
         self.field_menus = {key: self.field_menu.addMenu("") for key in
@@ -72,8 +77,7 @@ class TemplateForm(QWidget):
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.problems = QListWidget(objectName="templateProblems", visible=False)
         self.problems.setMaximumHeight(72)
-        for editor in (self.body, self.gloss):
-            editor.setMinimumHeight(60)  # the window may be small; the splitter shares space
+        self.gloss.setMinimumHeight(60)  # the window may be small; the splitter shares space
         self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="templateEditorSplitter")
         self.last_editor = self.body
         self._filling = False
@@ -96,7 +100,7 @@ class TemplateForm(QWidget):
         heading.addWidget(self.body_label, 1)
         heading.addWidget(self.insert_button)
         body_layout.addLayout(heading)
-        body_layout.addWidget(self.body)
+        body_layout.addWidget(self.replies)
         gloss_layout.addWidget(self.gloss_label)
         gloss_layout.addWidget(self.gloss)
         self.splitter.addWidget(body_box)
@@ -114,9 +118,10 @@ class TemplateForm(QWidget):
         for line in (self.title_en, self.title_zh):
             line.textEdited.connect(self._changed)
         self.category.currentIndexChanged.connect(self._changed)
-        for editor in (self.body, self.gloss):
+        for editor in (*self.replies.editors.values(), self.gloss):
             editor.textChanged.connect(self._changed)
             editor.focused.connect(lambda e=editor: self._remember(e))
+        self.replies.languageChanged.connect(self._language_shown)
         self.field_menu.triggered.connect(lambda action: self.insert(str(action.data())))
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
@@ -126,7 +131,8 @@ class TemplateForm(QWidget):
                                                    self.tr("Title (中文)"), self.tr("Category")),
                                strict=True):
             label.setText(text)
-        self.body_label.setText(self.tr("Reply (English)"))
+        self.body_label.setText(self.tr("Reply to the buyer"))
+        self.replies.retranslate()
         self.gloss_label.setText(self.tr("Chinese gloss (中文释义)"))
         self.insert_button.setText(self.tr("Insert field"))
         titles = {"fields": self.tr("Order fields"), "computed": self.tr("Computed values"),
@@ -154,8 +160,8 @@ class TemplateForm(QWidget):
             self.category.addItem(f"{label.both(lang, ' · ')}  ({category_id})", category_id)
         self.category.addItem(self.tr("Shared piece") + "  ·  shared", "shared")
         self._filling = False
-        for highlighter in self.highlighters:
-            highlighter.set_names(known, highlighter.unknown)
+        self.replies.set_names(known=known)
+        self.gloss_highlighter.set_names(known, self.gloss_highlighter.unknown)
 
     def show_text(self, text: str | None) -> None:
         """Show a template's file (None: nothing open)."""
@@ -169,7 +175,7 @@ class TemplateForm(QWidget):
         if category and self.category.findData(category) < 0:
             self.category.addItem(category, category)
         self.category.setCurrentIndex(max(0, self.category.findData(category)))
-        self.body.setPlainText(parts.body if parts else "")
+        self.replies.set_texts({"en": parts.body, **parts.translations} if parts else {})
         self.gloss.setPlainText(parts.gloss if parts else "")
         self._filling = False
         self._number_lines()
@@ -178,10 +184,17 @@ class TemplateForm(QWidget):
     def text(self) -> str | None:
         if self.parts is None:
             return None
+        texts = self.replies.texts()
+        body = texts.pop("en")
+        kept = self.parts.translations
+        # An empty tab is a language not written yet; an empty section the file already had
+        # stays as it was, so opening and saving an untouched file changes nothing.
+        translations = {lang: text for lang, text in texts.items()
+                        if text.strip() or kept.get(lang) == text}
         self.parts = self.parts.with_edits(
             title_en=self.title_en.text(), title_zh=self.title_zh.text(),
             category=str(self.category.currentData() or ""),
-            body=self.body.toPlainText(), gloss=self.gloss.toPlainText())
+            body=body, gloss=exact_text(self.gloss), translations=translations)
         return self.codec.join(self.parts)
 
     def _changed(self) -> None:
@@ -194,14 +207,13 @@ class TemplateForm(QWidget):
 
     def _number_lines(self) -> None:
         if self.parts is not None:
-            self.body.set_first_line(self.parts.body_line)
-            self.gloss.set_first_line(self.parts.gloss_line)
+            lines = self.parts.section_lines()
+            self.replies.set_first_lines(lines)
+            self.gloss.set_first_line(lines["gloss"])
 
     def show_problems(self, problems: Sequence[Problem], unknown: Iterable[str]) -> None:
         """Mark each problem's line where it is, and list them (click one to go there)."""
-        parts = self.parts
-        body_lines: dict[int, str] = {}
-        gloss_lines: dict[int, str] = {}
+        marks: dict[str, dict[int, str]] = {}  # part ("en", "es", …, "gloss") -> line -> why
         header: list[str] = []
         self.problems.clear()
         for problem in problems:
@@ -212,21 +224,27 @@ class TemplateForm(QWidget):
             item.setForeground(palette.qcolor(palette.ERROR))
             item.setData(LINE_ROLE, problem.line)
             self.problems.addItem(item)
-            if problem.line is None or parts is None:
-                continue
-            if problem.line < parts.body_line:
+            part = self._part_at(problem.line)
+            if part == "header":
                 header.append(message)
-            elif problem.line < parts.gloss_line:
-                body_lines[problem.line] = message
-            else:
-                gloss_lines[problem.line] = message
+            elif part is not None and problem.line is not None:
+                marks.setdefault(part, {})[problem.line] = message
         self.problems.setVisible(bool(problems))
-        self.body.set_problems(body_lines)
-        self.gloss.set_problems(gloss_lines)
+        self.replies.set_problems(marks)
+        self.gloss.set_problems(marks.get("gloss", {}))
         self.header_problem.setText("\n".join(header))
         self.header_problem.setVisible(bool(header))
-        for highlighter in self.highlighters:
-            highlighter.set_names(highlighter.known, unknown)
+        self.replies.set_names(unknown=unknown)
+        self.gloss_highlighter.set_names(self.gloss_highlighter.known, unknown)
+
+    def _part_at(self, line: int | None) -> str | None:
+        """Which part of the file a line is in: "header", a language, "gloss" (None: none)."""
+        if line is None or self.parts is None:
+            return None
+        if line < self.parts.body_line:
+            return "header"
+        starts = self.parts.section_lines()
+        return max((start, part) for part, start in starts.items() if start <= line)[1]
 
     def insert(self, snippet: str) -> None:
         """Insert at the cursor of the part edited last (the body at first)."""
@@ -239,9 +257,19 @@ class TemplateForm(QWidget):
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         line = item.data(LINE_ROLE)
-        if not line or self.parts is None:
-            return
-        (self.gloss if line >= self.parts.gloss_line else self.body).go_to_line(int(line))
+        part = self._part_at(int(line)) if line else None
+        if part == "gloss":
+            self.gloss.go_to_line(int(line))
+        elif part in self.replies.editors:
+            self.replies.show_language(part)
+            self.replies.editors[part].go_to_line(int(line))
+
+    def language(self) -> str:
+        return self.replies.language()
+
+    def _language_shown(self, lang: str) -> None:
+        self.last_editor = self.replies.editors[lang]  # Insert field goes where one looks
+        self.languageChanged.emit(lang)
 
     def popup_field_menu(self) -> None:
         """Show the Insert field menu at the text cursor (popup: it never blocks)."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ui.editor.autosave import AUTOSAVE_MS, Autosave
 from ui.editor.disk_watcher import DiskWatcher
+from ui.editor.preview_worker import PreviewWorker
 
 if TYPE_CHECKING:
     from app.library.drafts import Draft
@@ -48,9 +49,12 @@ class EditorViewModel(QObject):
         self.compose, self._today = compose, today
         self.session: EditSession | None = None
         self.use_order = False
+        self.preview_language = "en"  # the reply language the preview renders
         self._unchecked: list[str] = []  # ids still to check for problems (large libraries)
         self.preview_timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self.preview_timer.timeout.connect(self.preview_now)
+        self.worker = PreviewWorker(self)  # renders off the UI thread; fast ones show at once
+        self.worker.ready.connect(self.previewed)
         self.autosave = Autosave(lambda: self.session, autosave_ms, self)
         self.watcher = DiskWatcher(self)
         self.watcher.changed.connect(self.disk_changed)
@@ -116,6 +120,10 @@ class EditorViewModel(QObject):
             QTimer.singleShot(0, self._check_slice)
         else:
             self.entriesChanged.emit()
+
+    def ignored_files(self) -> list[str]:
+        """The library's .j2 files whose names are no template id, as paths."""
+        return [e.path for e in self.live.composer.library.refused()] if self.session else []
 
     def dirty_ids(self) -> list[str]:
         return self.session.dirty_ids() if self.session else []
@@ -225,9 +233,12 @@ class EditorViewModel(QObject):
         return TemplateCodec()
 
     # Live preview.
-    def set_use_order(self, use: bool) -> None:
-        if use != self.use_order:
-            self.use_order = use
+    def set_preview(self, *, language: str | None = None, use_order: bool | None = None) -> None:
+        """Preview in this language (the editor's tab shown), with the compose tab's order."""
+        wanted = (language or self.preview_language,
+                  self.use_order if use_order is None else use_order)
+        if wanted != (self.preview_language, self.use_order):
+            self.preview_language, self.use_order = wanted
             self.preview_now()
 
     @Slot()
@@ -239,10 +250,8 @@ class EditorViewModel(QObject):
             return
         compose_case = self.compose.case.id if self.compose.case else None
         values = self.compose.values if self.use_order else SAMPLE_ORDER
-        result = self.session.preview(self.session.preview_case(compose_case), values,
-                                      self._today())
-        if result is not None:
-            self.previewed.emit(result)
+        self.worker.run(self.session.preview_job(self.session.preview_case(compose_case),
+                                                 values, self._today(), self.preview_language))
 
     # Drafts left by a crash.
     def autosave_now(self) -> None:

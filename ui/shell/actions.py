@@ -40,6 +40,7 @@ class ActionId(Enum):
     CHOOSE_SUGGESTION_1 = auto()
     CHOOSE_SUGGESTION_2 = auto()
     CHOOSE_SUGGESTION_3 = auto()
+    REPLY_LANGUAGE = auto()
 
 
 class ActionSpec(NamedTuple):
@@ -62,6 +63,7 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.CHOOSE_SUGGESTION_2: ActionSpec("Choose suggestion 2", ("Alt+2",), "case"),
     ActionId.CHOOSE_SUGGESTION_3: ActionSpec("Choose suggestion 3", ("Alt+3",), "case"),
     ActionId.NEW_BUYER: ActionSpec("New buyer", (StandardKey.New,), "file"),
+    ActionId.REPLY_LANGUAGE: ActionSpec("Reply language…", ("Ctrl+L",), "edit"),
     ActionId.TOGGLE_GLOSS: ActionSpec("Show Chinese gloss", ("Ctrl+G",), "view"),
     ActionId.RESET_PREVIEW: ActionSpec("Reset to template", ("Ctrl+R",), "edit"),
     ActionId.NEXT_TAB: ActionSpec("Next tab", (StandardKey.NextChild, "Ctrl+Tab"), "view"),

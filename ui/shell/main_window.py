@@ -280,6 +280,8 @@ class MainWindow(QMainWindow):
             self.state.set_bytes(key, splitter.saveState())
         self.state.sync()
         self.vm.save_profile()
+        if self.templates.vm is not None:
+            self.templates.vm.worker.shutdown()  # a preview still rendering isn't waited for
         super().closeEvent(event)
 
 
