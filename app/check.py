@@ -13,6 +13,7 @@ from app.catalog.catalog import Catalog, load_catalog
 from app.compose.composer import Composer, library_layers, template_names
 from app.compose.loader import part_name
 from app.compose.render import GLOSS_SUFFIX, Renderer
+from app.data.layered import BUNDLED_ONLY, DataLayers, templates_of
 from app.errors import ComposerError, SourceError
 from app.library.layers import TemplateLibrary
 from app.policy.loader import load_policy
@@ -22,19 +23,23 @@ TRIAL_DAY = dt.date(2026, 11, 26)  # any day: a trial render only looks for fail
 
 
 def check_all(folder: Path | None = None) -> list[SourceError]:
-    """Problems in the bundled data, plus those of a library folder or pack if one is given."""
+    """Problems in the bundled data, plus those of a layer folder (its `resources/` over the
+    bundled data, its `templates/`; or a plain folder of templates) or a pack if given."""
     if folder is not None and folder.is_file() and folder.suffix.lower() == ".zip":
         return _check_zip(folder)
-    try:
-        catalog = load_catalog()
-        policy = load_policy(template_names(catalog, None), catalog.cases)
-    except SourceError as exc:
-        return [exc]
-    problems = _readers(catalog)
     if folder is not None and not folder.is_dir():
-        return [*problems, SourceError(str(folder), None,
-                                       "not a folder or a .zip template pack")]
-    library = TemplateLibrary(library_layers(folder, None))
+        return [SourceError(str(folder), None, "not a folder or a .zip template pack")]
+    problems: list[SourceError] = []
+    try:
+        catalog, policy = _catalog_and_policy(DataLayers.of([folder]))
+    except SourceError as exc:
+        problems.append(exc)  # the folder's data file: name it, check the templates anyway
+        try:
+            catalog, policy = _catalog_and_policy(BUNDLED_ONLY)
+        except SourceError as bundled:
+            return [*problems, bundled]
+    problems += _readers(catalog)
+    library = TemplateLibrary(library_layers(templates_of(folder) if folder else None, None))
     composer = Composer(catalog, policy, library)
     problems += library.refused()
     ids = library.ids()
@@ -55,6 +60,11 @@ def _once(problems: list[SourceError]) -> list[SourceError]:
     return list(unique.values())
 
 
+def _catalog_and_policy(data: DataLayers) -> tuple[Catalog, Policy]:
+    catalog = load_catalog(data)
+    return catalog, load_policy(template_names(catalog, None), catalog.cases, data=data)
+
+
 def _readers(catalog: Catalog) -> list[SourceError]:
     """The phrase, label, hint and rule files: each read, each problem kept."""
     from app.message.classifier import load_lexicon
@@ -62,9 +72,11 @@ def _readers(catalog: Catalog) -> list[SourceError]:
     from app.review.compliance import load_offer_words
     from app.review.hints import load_hints
 
+    data = catalog.data
     readers: list[Callable[[], object]] = [
-        lambda: load_lexicon(case_ids=catalog.cases),
-        lambda: load_order_labels(fields=catalog.fields), load_hints, load_offer_words]
+        lambda: load_lexicon(None, catalog.cases, data),
+        lambda: load_order_labels(None, catalog.fields, data),
+        lambda: load_hints(None, data), lambda: load_offer_words(None, data)]
     problems = []
     for read in readers:
         try:

@@ -16,8 +16,10 @@ class SourceError(ComposerError):
 
     def __init__(self, path: str, line: int | None, message: str,
                  zh: str | None = None) -> None:
-        self.path = path
-        self.line = line
+        # A line read from YAML knows its file: data merged from the team's and the bundled
+        # files names the one the entry came from (app.data.yaml_lines.SourceLine).
+        self.path = getattr(line, "path", "") or path
+        self.line = int(line) if line is not None else None
         self.message = message
         self.zh = zh  # the same in Chinese, where the window can say it (templates' problems)
         super().__init__(self.location() + ": " + message)

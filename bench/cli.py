@@ -14,8 +14,8 @@ COMPOSE = ("compose", "order-unpaid", "--set", "item=x")
 
 def measure_cli(home: Path, runs: int, warmup: int) -> list[Measurement]:
     env = isolated_env(home)
-    cli, imports = alternate(app_command(*COMPOSE), python_command("-c", "import jinja2, yaml"),
-                             runs, warmup, env)
+    cli, imports = alternate([app_command(*COMPOSE),
+                              python_command("-c", "import jinja2, yaml")], runs, warmup, env)
     if "— Suggestion —" not in cli[0].stdout:
         raise RuntimeError(f"compose printed no reply: {cli[0].stdout[:300]!r}")
     return [measure("cli.compose", "s", [r.wall for r in cli],

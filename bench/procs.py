@@ -15,6 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FIRST_PAINT = re.compile(r"first paint after ([0-9.]+) s")
+READY = re.compile(r"ready after ([0-9.]+) s")
 
 
 @dataclass(frozen=True)
@@ -26,9 +27,18 @@ class Run:
     stderr: str
 
     def first_paint(self) -> float:
-        found = FIRST_PAINT.search(self.stdout)
+        return self._seconds(FIRST_PAINT, "first paint")
+
+    def ready(self) -> float:
+        """`--smoke-ready`: compose page painted, catalog loaded, Ctrl+M taken."""
+        if "Ctrl+M ignored" in self.stdout:
+            raise RuntimeError(f"the window did not take Ctrl+M: {self.stdout!r}")
+        return self._seconds(READY, "ready")
+
+    def _seconds(self, pattern: re.Pattern[str], what: str) -> float:
+        found = pattern.search(self.stdout)
         if found is None:
-            raise RuntimeError(f"no first paint reported: {self.stdout!r} {self.stderr[-500:]!r}")
+            raise RuntimeError(f"no {what} reported: {self.stdout!r} {self.stderr[-500:]!r}")
         return float(found.group(1))
 
 

@@ -1,6 +1,6 @@
 """Screenshots for docs/: the window with a real case filled in.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/compose-en.png [en|zh]
+    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py docs/compose-en.png [en|zh] [WxH]
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ MESSAGE = ("Olá, meu pedido ainda não chegou, já faz mais de um mês! Rastrei
            "Onde está meu pedido?")
 
 
-def main(out: str, lang: str = "en", case: str = "not-received-in-transit") -> None:
+def main(out: str, lang: str = "en", size: str = "1440x860",
+         case: str = "not-received-in-transit") -> None:
     app = QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp())
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
@@ -42,7 +43,8 @@ def main(out: str, lang: str = "en", case: str = "not-received-in-transit") -> N
     vm = ComposeViewModel(user=UserData(tmp / "data"),
                           today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
     window = MainWindow(vm, settings)
-    window.resize(1440, 860)
+    width, height = (int(n) for n in size.split("x"))
+    window.resize(width, height)
     window.show()
     app.processEvents()
     vm.load()

@@ -13,13 +13,13 @@ from bench.stats import measure, p99, parse_lines, table
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = {
-    "startup.first_paint", "startup.peak_rss", "startup.bare_first_paint",
+    "startup.first_paint", "startup.ready", "startup.peak_rss", "startup.bare_first_paint",
     "keystroke.preview", "keystroke.render", "keystroke.debounced", "keystroke.none_refs_lost",
     "library.check", "library.load", "library.memory",
     "picker.filter", "picker.filter_painted", "picker.proxy", "picker.memory",
     "cli.compose", "message.read", "message.read_20k", "message.lexicon_load",
 }
-WITH_BASELINE = {"startup.first_paint", "startup.peak_rss", "cli.compose"}
+WITH_BASELINE = {"startup.first_paint", "startup.ready", "startup.peak_rss", "cli.compose"}
 
 
 @pytest.fixture(scope="module")

@@ -24,32 +24,36 @@ def copy_with_pyperclip(text: str) -> None:
             "the reply is printed above") from None
 
 
-def open_window(library: Path | None, smoke: bool) -> int:
+def open_window(library: Path | None, smoke: bool, ready: bool = False) -> int:
     from ui.shell.run import run
 
-    return run(library=library, smoke=smoke)
+    return run(library=library, smoke=smoke, ready=ready)
 
 
-def window_arguments(argv: Sequence[str]) -> tuple[Path | None, bool] | None:
-    """(library, smoke) when the arguments only open the window, else None.
+def window_arguments(argv: Sequence[str]) -> tuple[Path | None, bool, bool] | None:
+    """(library, smoke, ready) when the arguments only open the window, else None.
+    `--smoke` exits at the first paint; `--smoke-ready` once the agent could start (the
+    benchmark's two start-up figures).
 
     Opening the window is the common start, and argparse (with its gettext and locale
     set-up) is a measurable part of it; every other command goes through the full CLI.
     """
     library: Path | None = None
-    smoke = False
+    smoke = ready = False
     rest = list(argv)
     while rest:
         arg = rest.pop(0)
         if arg == "--smoke":
             smoke = True
+        elif arg == "--smoke-ready":
+            ready = True
         elif arg == "--library" and rest and not rest[0].startswith("-"):
             library = Path(rest.pop(0))
         elif arg.startswith("--library="):
             library = Path(arg.split("=", 1)[1])
         else:
             return None
-    return library, smoke
+    return library, smoke, ready
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import NamedTuple
 
 from app.catalog.customs import CustomsRegion, regions_from_yaml
@@ -12,7 +11,8 @@ from app.catalog.labels import Label
 from app.catalog.languages import ReplyLanguage, languages_from_yaml, markers_from_yaml
 from app.catalog.shipping import ShippingMethod, methods_from_yaml
 from app.data.bundled import bundled_dir
-from app.data.yaml_lines import LineDict, load_yaml_file
+from app.data.layered import BUNDLED_ONLY, DataLayers
+from app.data.yaml_lines import LineDict
 from app.errors import SourceError, UnknownNameError
 
 
@@ -37,6 +37,7 @@ class Catalog(NamedTuple):
     country_aliases: Mapping[str, str] = EMPTY  # name_key(an alias) -> country code
     languages: Mapping[str, ReplyLanguage] = EMPTY  # the languages replies are written in
     markers: Mapping[str, Mapping[str, str]] = EMPTY  # language -> name -> marker words
+    data: DataLayers = BUNDLED_ONLY  # the layers it was read from (phrases, hints follow them)
 
     def case(self, case_id: str) -> Case:
         try:
@@ -66,53 +67,48 @@ class Catalog(NamedTuple):
         return values
 
 
-def load_catalog(resources: Path | None = None) -> Catalog:
-    folder = resources or bundled_dir("resources")
-    fields_doc = _load(folder / "fields.yaml")
+def load_catalog(data: DataLayers | None = None) -> Catalog:
+    """The catalog from the bundled resources with the layers' files over them."""
+    data = data or BUNDLED_ONLY
+    where = {name: str(bundled_dir("resources") / name) for name in CATALOG_FILES}
+    fields_doc = data.load("fields.yaml")
     currencies = tuple(str(c) for c in fields_doc.get("currencies") or ("USD",))
-    countries, aliases = _countries(folder / "countries.yaml")
-    methods = methods_from_yaml(_load(folder / "shipping.yaml"), str(folder / "shipping.yaml"),
-                                countries)
+    countries, aliases = _countries(data.load("countries.yaml"), where["countries.yaml"])
+    methods = methods_from_yaml(data.load("shipping.yaml"), where["shipping.yaml"], countries)
     known: dict[str, Iterable[str]] = {"country": countries, "shipping_method": methods,
                                        "currency": currencies}
-    path = str(folder / "fields.yaml")
-    fields = {name: spec_from_yaml(name, data, path, known)
-              for name, data in (fields_doc.get("fields") or {}).items()}
-    categories, cases = _cases(folder / "cases.yaml", fields)
-    customs = regions_from_yaml(_load(folder / "customs.yaml"), str(folder / "customs.yaml"),
-                                countries)
-    languages = languages_from_yaml(_load(folder / "languages.yaml"),
-                                    str(folder / "languages.yaml"), countries)
-    markers = markers_from_yaml(_load(folder / "markers.yaml"), str(folder / "markers.yaml"))
+    fields = {name: spec_from_yaml(name, spec, where["fields.yaml"], known)
+              for name, spec in (fields_doc.get("fields") or {}).items()}
+    categories, cases = _cases(data.load("cases.yaml"), where["cases.yaml"], fields)
+    customs = regions_from_yaml(data.load("customs.yaml"), where["customs.yaml"], countries)
+    languages = languages_from_yaml(data.load("languages.yaml"), where["languages.yaml"],
+                                    countries)
+    markers = markers_from_yaml(data.load("markers.yaml"), where["markers.yaml"])
     return Catalog(fields, currencies, countries, methods, categories, cases, customs, aliases,
-                   languages, markers)
+                   languages, markers, data)
 
 
-def _load(path: Path) -> LineDict:
-    data = load_yaml_file(path)
-    if not isinstance(data, LineDict):
-        raise SourceError(str(path), 1, "expected a YAML mapping at the top level")
-    return data
+# The files the catalog is read from (the data cache watches them in every layer).
+CATALOG_FILES = ("fields.yaml", "countries.yaml", "shipping.yaml", "cases.yaml",
+                 "customs.yaml", "languages.yaml", "markers.yaml")
 
 
-def _countries(path: Path) -> tuple[dict[str, Label], dict[str, str]]:
+def _countries(doc: LineDict, where: str) -> tuple[dict[str, Label], dict[str, str]]:
     """The countries' labels, and their other names (name_key -> code)."""
-    data = _load(path).get("countries") or LineDict()
+    data = doc.get("countries") or LineDict()
     labels, aliases = {}, {}
     for code, entry in data.items():
         if not isinstance(entry, dict) or not entry.get("en") or not entry.get("zh"):
-            raise SourceError(str(path), data.line_of(code), f"country {code}: needs en and zh")
+            raise SourceError(where, data.line_of(code), f"country {code}: needs en and zh")
         labels[str(code)] = Label(str(entry["en"]), str(entry["zh"]))
         for alias in entry.get("aliases") or ():
             aliases[name_key(str(alias))] = str(code)
     return labels, aliases
 
 
-def _cases(path: Path, fields: Mapping[str, FieldSpec]) -> tuple[dict[str, Label],
-                                                                 dict[str, Case]]:
-    doc = _load(path)
-    where = str(path)
-    categories = {k: Label(str(v["en"]), str(v["zh"]))
+def _cases(doc: LineDict, where: str,
+           fields: Mapping[str, FieldSpec]) -> tuple[dict[str, Label], dict[str, Case]]:
+    categories = {k: _label(v, where, doc["categories"].line_of(k), f"category {k}")
                   for k, v in (doc.get("categories") or {}).items()}
     shared = tuple(name for name, spec in fields.items() if spec.shared)
     cases: dict[str, Case] = {}
@@ -126,14 +122,22 @@ def _cases(path: Path, fields: Mapping[str, FieldSpec]) -> tuple[dict[str, Label
             if name not in fields:
                 raise SourceError(where, entry.line_of("fields"),
                                   str(UnknownNameError("field", name, fields)))
-        title, problem = entry.get("title") or {}, entry.get("problem")
+        problem = entry.get("problem")
         cases[case_id] = Case(
             id=case_id,
             category=str(entry["category"]),
-            title=Label(str(title.get("en", case_id)), str(title.get("zh", case_id))),
+            title=_label(entry.get("title"), where, entry.line_of("title"), f"{case_id}: title"),
             fields=names + tuple(n for n in shared if n not in names),
             required=required,
-            problem=Label(str(problem["en"]), str(problem["zh"])) if problem else None,
+            problem=_label(problem, where, entry.line_of("problem"), f"{case_id}: problem")
+            if problem else None,
             keywords=tuple(str(k) for k in entry.get("keywords") or ()),
         )
     return categories, cases
+
+
+def _label(entry: object, where: str, line: int, what: str) -> Label:
+    """An {en, zh} pair; both are needed (an agent reads one, the buyer gets the other)."""
+    if not isinstance(entry, dict) or not entry.get("en") or not entry.get("zh"):
+        raise SourceError(where, line, f"{what}: needs en and zh")
+    return Label(str(entry["en"]), str(entry["zh"]))

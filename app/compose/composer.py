@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from app.catalog.catalog import Case, Catalog, load_catalog
+from app.catalog.catalog import CATALOG_FILES, Case, Catalog, load_catalog
 from app.catalog.fields import Value
 from app.catalog.labels import Label
 from app.catalog.languages import language_for_country
@@ -18,6 +18,7 @@ from app.compose.render import GLOSS_SUFFIX, MissingTranslation, Rendered, Rende
 from app.compose.result import ActionRow, Composition, Marker, Needed, Suggestion
 from app.compose.textfmt import money
 from app.data.bundled import bundled_dir
+from app.data.layered import BUNDLED_ONLY, DataLayers, templates_of
 from app.errors import SourceError
 from app.library.layers import Layer, TemplateLibrary
 from app.policy.context import (
@@ -43,15 +44,18 @@ class Composer:
         self.catalog = catalog
         self.policy = policy
         self.library = library
-        self.reviewer = reviewer or Reviewer()
+        self.reviewer = reviewer or Reviewer(data=catalog.data)
         self.renderer = Renderer(library, template_names(catalog, policy))
         # Markers depend on the catalog alone; a reply asks for two dozen on every keystroke.
         self._markers: dict[tuple[str, tuple[str, ...]], Missing] = {}
 
     @classmethod
     def load(cls, user_dir: Path | None = None, team_dir: Path | None = None) -> Composer:
-        catalog, policy = load_catalog_and_policy()
-        return cls(catalog, policy, TemplateLibrary(library_layers(user_dir, team_dir)))
+        """The composer over a personal and a team layer folder (each with `templates/` and
+        `resources/`, or a plain folder of templates)."""
+        catalog, policy = load_catalog_and_policy(DataLayers.of([user_dir, team_dir]))
+        folders = [templates_of(f) if f is not None else None for f in (user_dir, team_dir)]
+        return cls(catalog, policy, TemplateLibrary(library_layers(*folders)))
 
     def compose(self, case_id: str, values: Mapping[str, Value],
                 today: dt.date | None = None, review: bool = True, language: str = "en",
@@ -224,6 +228,8 @@ class Composer:
             template_title=self._title(rule.template),
             terms=tuple(term for term in self.policy.glossary.values()
                         if any(term.word.en in self.policy.checks[c].en for c in checks)),
+            rule_layer=self.catalog.data.layer_of(_file_of(rule.line, self.policy.path)),
+            rule_at=f"{_file_of(rule.line, self.policy.path)}:{rule.line}",
         )
 
     def _title(self, template_id: str) -> Label:
@@ -249,20 +255,27 @@ def _shown_amount(action: Action, refund: Refund | None,
     return f"{money(refund.min, refund.currency)}–{high}"
 
 
-def load_catalog_and_policy() -> tuple[Catalog, Policy]:
-    """The bundled catalog and policy, from the pickle cache while their files are unchanged."""
+def _file_of(line: int, default: str) -> str:
+    """The file a line read from YAML is in (app.data.yaml_lines.SourceLine)."""
+    return getattr(line, "path", "") or default
+
+
+def load_catalog_and_policy(data: DataLayers | None = None) -> tuple[Catalog, Policy]:
+    """The catalog and policy (the bundled files with the layers' over them), from the pickle
+    cache while none of their files changed."""
     from app.data.cache import cached
 
-    folder = bundled_dir("resources")
-    inputs = [folder / name for name in
-              ("fields.yaml", "countries.yaml", "shipping.yaml", "cases.yaml", "policy.yaml",
-               "customs.yaml", "languages.yaml", "markers.yaml")]
+    data = data or BUNDLED_ONLY
+    inputs = [path for name in (*CATALOG_FILES, "policy.yaml") for path in data.files(name)]
 
     def build() -> tuple[Catalog, Policy]:
-        catalog = load_catalog()
-        return catalog, load_policy(template_names(catalog, None), catalog.cases)
+        catalog = load_catalog(data)
+        return catalog, load_policy(template_names(catalog, None), catalog.cases, data=data)
 
-    return cached("catalog-policy", inputs, build)
+    catalog, policy = cached("catalog-policy", inputs, build)
+    # Two layer folders with the same files give the same catalog; it must still read the
+    # phrase and hint files of its own folders.
+    return catalog._replace(data=data), policy
 
 
 def template_names(catalog: Catalog, policy: Policy | None) -> set[str]:
@@ -274,6 +287,7 @@ def template_names(catalog: Catalog, policy: Policy | None) -> set[str]:
 
 
 def library_layers(user_dir: Path | None, team_dir: Path | None) -> list[tuple[Layer, Path]]:
+    """The template folders, highest first: personal, team, bundled."""
     layers: list[tuple[Layer, Path]] = []
     if user_dir is not None:
         layers.append((Layer.PERSONAL, user_dir))

@@ -49,6 +49,8 @@ class Suggestion(NamedTuple):
     template: str  # the reply the policy chose
     template_title: Label
     terms: tuple[Term, ...] = ()  # glossary words the checks name (hover: what they are)
+    rule_layer: str = "bundled"  # whose policy.yaml the rule is from: personal, team, bundled
+    rule_at: str = ""  # the rule's file:line
 
     @property
     def action_ids(self) -> tuple[Action, ...]:
@@ -65,6 +67,7 @@ class Suggestion(NamedTuple):
             "checks": [check.en for check in self.checks],
             "reasons": [reason.text() for reason in self.reasons],
             "template": self.template,
+            "rule": {"layer": self.rule_layer, "at": self.rule_at},
         }
 
 

@@ -1,4 +1,9 @@
-"""Reading YAML with the line of every mapping and key, so each error names file:line."""
+"""Reading YAML with the line of every mapping and key, so each error names file:line.
+
+A line is a `SourceLine`: an int that also knows its file. Data merged from several files
+(the team's policy.yaml over the bundled one) keeps each entry's own file, and an error
+raised with the entry's line names the file the entry came from.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,20 @@ import yaml
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+class SourceLine(int):
+    """A 1-based line number that knows the file it is in ("" when unknown)."""
+
+    path: str = ""
+
+    def __new__(cls, line: int, path: str) -> SourceLine:
+        made = super().__new__(cls, line)
+        made.path = path
+        return made
+
+    def __reduce__(self) -> tuple[type[SourceLine], tuple[int, str]]:
+        return SourceLine, (int(self), self.path)  # pickled with its file (the data cache)
+
+
 class LineDict(dict[str, Any]):
     """A YAML mapping that remembers the line of itself and of each key (1-based)."""
 
@@ -21,9 +40,13 @@ class LineDict(dict[str, Any]):
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
 
+    def path_of(self, key: str) -> str:
+        """The file the key's entry came from ("" when not known)."""
+        return getattr(self.line_of(key), "path", "")
+
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
+    source_path = ""  # the file being read: each line recorded knows it
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -31,13 +54,14 @@ _STR_TAG = "tag:yaml.org,2002:str"
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
+    path = getattr(loader, "source_path", "")
     data = LineDict()
-    data.line = node.start_mark.line + 1
+    data.line = SourceLine(node.start_mark.line + 1, path)
     key_lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = _construct(loader, key_node)
         data[key] = _construct(loader, value_node)
-        key_lines[key] = key_node.start_mark.line + 1
+        key_lines[key] = SourceLine(key_node.start_mark.line + 1, path)
     data.key_lines = key_lines
     return data
 
@@ -66,14 +90,18 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
         raise SourceError(path, None, f"too large for a data file ({len(text):,} characters)")
     if "&" in text:
         _refuse_aliases(text, path, first_line)
+    loader = _LineLoader(text)
+    loader.source_path = path
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         raise SourceError(path, line, f"YAML error: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise SourceError(path, first_line, f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
     if first_line > 1:
         _shift_lines(data, first_line - 1)
     return data
@@ -95,8 +123,8 @@ def _refuse_aliases(text: str, path: str, first_line: int) -> None:
 
 def _shift_lines(data: Any, offset: int) -> None:
     if isinstance(data, LineDict):
-        data.line += offset
-        data.key_lines = {k: v + offset for k, v in data.key_lines.items()}
+        data.line = _moved(data.line, offset)
+        data.key_lines = {k: _moved(v, offset) for k, v in data.key_lines.items()}
         for value in data.values():
             _shift_lines(value, offset)
     elif isinstance(data, list):
@@ -116,13 +144,21 @@ def load_yaml_file(path: Path) -> Any:
     return parse_yaml(text, str(path))
 
 
-def load_section(path: Path, key: str, what: str) -> LineDict:
-    """The mapping under a top-level `key` of a YAML file (with its lines); SourceError at
-    line 1 naming the key and `what` it holds when there is none."""
-    from app.errors import SourceError
+def _moved(line: int, offset: int) -> SourceLine:
+    return SourceLine(line + offset, getattr(line, "path", ""))
 
-    doc = load_yaml_file(path)
-    section = doc.get(key) if isinstance(doc, LineDict) else None
-    if not isinstance(section, LineDict):
-        raise SourceError(str(path), 1, f"expected '{key}:' with {what}")
-    return section
+
+def overlay(base: LineDict, top: LineDict) -> LineDict:
+    """`base` with `top`'s entries over it: a mapping in both is merged the same way, any
+    other value (a number, a text, a list) is replaced whole. Each entry keeps its line and
+    file, so a problem in the team's entry names the team's file."""
+    merged = LineDict(base)
+    merged.line = base.line
+    merged.key_lines = dict(base.key_lines)
+    for key, value in top.items():
+        below = merged.get(key)
+        both = isinstance(below, LineDict) and isinstance(value, LineDict)
+        merged[key] = overlay(below, value) if both else value  # type: ignore[arg-type]
+        merged.key_lines[key] = top.line_of(key)
+    return merged
+

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from app.catalog.labels import Label
-from app.data.bundled import bundled_dir
+from app.data.layered import DataLayers, read_resource
 from app.message.evidence import Heard, counted, said_for, spans_of
 from app.message.lexicon_file import IGNORED, LANGUAGES, Group, Waiting, read_lexicon_file
 from app.message.numbers import extract_values
@@ -228,11 +228,11 @@ def _blank_lines(text: str, kept: Sequence[str]) -> str:
     return "".join(out)
 
 
-def load_lexicon(path: Path | None = None, case_ids: Collection[str] | None = None) -> Lexicon:
-    """Read buyer_phrases.yaml; SourceError (file:line) for anything malformed, such as a
-    case id the catalog doesn't have."""
-    parts = read_lexicon_file(path or bundled_dir("resources") / "buyer_phrases.yaml",
-                              case_ids)
+def load_lexicon(path: Path | None = None, case_ids: Collection[str] | None = None,
+                 data: DataLayers | None = None) -> Lexicon:
+    """Read buyer_phrases.yaml (`path`, else through the layers); SourceError (file:line)
+    for anything malformed, such as a case id the catalog doesn't have."""
+    parts = read_lexicon_file(*read_resource("buyer_phrases.yaml", path, data), case_ids)
     order: dict[str, int] = {}
     for group in parts.groups.values():
         for case_id in group.cases:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from app.catalog.labels import Label
-from app.data.yaml_lines import LineDict, load_yaml_file
+from app.data.yaml_lines import LineDict
 from app.errors import SourceError
 from app.message.phrase_text import Source, phrase_texts, wordless
 from app.message.text import fold_text, words_of
@@ -57,11 +56,8 @@ class Parts(NamedTuple):
     waiting: Waiting | None
 
 
-def read_lexicon_file(path: Path, case_ids: Collection[str] | None) -> Parts:
-    where = str(path)
-    data = load_yaml_file(path)
-    if not isinstance(data, LineDict):
-        raise SourceError(where, 1, "expected a YAML mapping at the top level")
+def read_lexicon_file(data: LineDict, where: str, case_ids: Collection[str] | None) -> Parts:
+    """The phrase file's parts (`data` as read, `where` the path to name in messages)."""
     negators = _words_by_language(data, "negators", where)
     contrast = _words_by_language(data, "contrast", where)
     groups: dict[str, Group] = {}

@@ -16,8 +16,8 @@ from typing import NamedTuple
 from app.catalog.dates import DateError, parse_date
 from app.catalog.field_types import FieldType
 from app.catalog.fields import FieldSpec
-from app.data.bundled import bundled_dir
-from app.data.yaml_lines import LineDict, load_yaml_file
+from app.data.layered import DataLayers, read_resource
+from app.data.yaml_lines import LineDict
 from app.errors import SourceError
 
 _SEPARATOR = re.compile(r"\s*[:：]\s*|\t+")
@@ -123,13 +123,12 @@ def _currency(text: str) -> str | None:
 
 
 def load_order_labels(path: Path | None = None,
-                      fields: Mapping[str, FieldSpec] | None = None) -> OrderLabels:
-    """Read order_labels.yaml; SourceError (file:line) for an unknown field or a label that
-    two fields claim."""
-    path = path or bundled_dir("resources") / "order_labels.yaml"
-    where = str(path)
-    data = load_yaml_file(path)
-    labels = data.get("labels") if isinstance(data, LineDict) else None
+                      fields: Mapping[str, FieldSpec] | None = None,
+                      layers: DataLayers | None = None) -> OrderLabels:
+    """Read order_labels.yaml (`path`, else through the layers); SourceError (file:line) for
+    an unknown field or a label that two fields claim."""
+    data, where = read_resource("order_labels.yaml", path, layers)
+    labels = data.get("labels")
     if not isinstance(labels, LineDict):
         raise SourceError(where, 1, "expected 'labels:' with a list of labels per field")
     found: dict[str, str] = {}

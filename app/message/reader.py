@@ -23,8 +23,9 @@ class MessageReader:
         if self._readers is None and self.problem is None:
             phrases, labels = self._paths
             try:
-                self._readers = (load_lexicon(phrases, case_ids=self.catalog.cases),
-                                 load_order_labels(labels, fields=self.catalog.fields))
+                data = self.catalog.data  # the layers the catalog was read from
+                self._readers = (load_lexicon(phrases, self.catalog.cases, data),
+                                 load_order_labels(labels, self.catalog.fields, data))
             except SourceError as exc:
                 self.problem = exc
 

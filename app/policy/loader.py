@@ -10,8 +10,8 @@ from typing import Any
 from jinja2 import TemplateSyntaxError
 
 from app.catalog.labels import Label
-from app.data.bundled import bundled_dir
-from app.data.yaml_lines import LineDict, load_yaml_file
+from app.data.layered import DataLayers, read_resource
+from app.data.yaml_lines import LineDict
 from app.errors import SourceError, UnknownNameError
 from app.policy.rules import (
     Action,
@@ -26,10 +26,10 @@ from app.policy.rules import (
 
 
 def load_policy(known_names: Iterable[str], case_ids: Iterable[str],
-                path: Path | None = None) -> Policy:
-    path = path or bundled_dir("resources") / "policy.yaml"
-    doc = load_yaml_file(path)
-    return _PolicyReader(str(path), doc, set(known_names)).read(list(case_ids))
+                path: Path | None = None, data: DataLayers | None = None) -> Policy:
+    """policy.yaml (`path` alone, else the bundled file with the layers' files over it)."""
+    doc, where = read_resource("policy.yaml", path, data)
+    return _PolicyReader(where, doc, set(known_names)).read(list(case_ids))
 
 
 class _PolicyReader:

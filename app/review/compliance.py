@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app.catalog.labels import Label
-from app.data.bundled import bundled_dir
-from app.data.yaml_lines import load_section
+from app.data.layered import DataLayers, read_section
 from app.errors import SourceError
 
 
@@ -54,17 +53,19 @@ LINK = RuleWarning("link", Label(
 _bundled: dict[str, OfferWords] | None = None
 
 
-def load_offer_words(path: Path | None = None) -> dict[str, OfferWords]:
-    """compliance.yaml's words per language; SourceError (file:line) for a broken entry."""
-    path = path or bundled_dir("resources") / "compliance.yaml"
-    section = load_section(path, "languages", "offer and request words")
+def load_offer_words(path: Path | None = None,
+                     data: DataLayers | None = None) -> dict[str, OfferWords]:
+    """compliance.yaml's words per language (`path`, else through the layers); SourceError
+    (file:line) for a broken entry."""
+    section, where = read_section("compliance.yaml", "languages", "offer and request words",
+                                  path, data)
     found = {}
     for lang, entry in section.items():
         line = section.line_of(lang)
         try:
             found[lang] = OfferWords(_words(entry["offer"]), _words(entry["request"]))
         except (KeyError, TypeError, re.error) as exc:
-            raise SourceError(str(path), line, f"{lang}: needs offer and request lists of "
+            raise SourceError(where, line, f"{lang}: needs offer and request lists of "
                               f"regular expressions ({exc})") from None
     return found
 

@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from app.catalog.labels import Label
 from app.catalog.languages import REPLY_LANGUAGES
-from app.data.bundled import bundled_dir
-from app.data.yaml_lines import LineDict, load_section
+from app.data.layered import DataLayers, read_section
+from app.data.yaml_lines import LineDict
 from app.errors import SourceError
 
 
@@ -52,28 +52,29 @@ class HintList(NamedTuple):
         return sorted(found, key=lambda hint: found[hint])
 
 
-def load_hints(path: Path | None = None) -> dict[str, HintList]:
-    """Read hints.yaml: the hints of each language. SourceError (file:line) for a language
-    that isn't a reply language, or an entry that isn't {wrong, better, zh}."""
-    path = path or bundled_dir("resources") / "hints.yaml"
-    languages = load_section(path, "hints", "a list of entries per language")
+def load_hints(path: Path | None = None, data: DataLayers | None = None) -> dict[str, HintList]:
+    """Read hints.yaml (`path`, else through the layers): the hints of each language.
+    SourceError (file:line) for a language that isn't a reply language, or an entry that
+    isn't {wrong, better, zh}."""
+    languages, where = read_section("hints.yaml", "hints", "a list of entries per language",
+                                    path, data)
     found = {}
     for lang, entries in languages.items():
         if lang not in REPLY_LANGUAGES or not isinstance(entries, list):
-            raise SourceError(str(path), languages.line_of(lang),
+            raise SourceError(where, languages.line_of(lang),
                               f"hints.{lang}: a reply language ({', '.join(REPLY_LANGUAGES)}) "
                               "with a list of hints")
-        found[lang] = _hint_list(entries, path)
+        found[lang] = _hint_list(entries, where)
     return found
 
 
-def _hint_list(entries: list[object], path: Path) -> HintList:
+def _hint_list(entries: list[object], where: str) -> HintList:
     hints: list[Hint] = []
     for entry in entries:
         if not isinstance(entry, LineDict) or not {"wrong", "better", "zh"} <= entry.keys() \
                 or not str(entry["wrong"]).strip():
             line = entry.line if isinstance(entry, LineDict) else None
-            raise SourceError(str(path), line, "a hint needs 'wrong', 'better' and 'zh'")
+            raise SourceError(where, line, "a hint needs 'wrong', 'better' and 'zh'")
         hints.append(Hint(str(entry["wrong"]).strip(), str(entry["better"]), str(entry["zh"]),
                           entry.line))
     hints.sort(key=lambda hint: -len(hint.wrong))  # where two start together, the longer wins

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from app.data.layered import DataLayers
 from app.errors import SourceError
 from app.review.compliance import OfferWords, RuleWarning, check_reply, load_offer_words
 from app.review.hints import Hint, HintList, load_hints
@@ -20,9 +21,10 @@ class Review(NamedTuple):
 class Reviewer:
     """Reviews reply texts; reads hints.yaml and compliance.yaml on first use (or warm_up)."""
 
-    def __init__(self, hints_path: Path | None = None,
-                 compliance_path: Path | None = None) -> None:
+    def __init__(self, hints_path: Path | None = None, compliance_path: Path | None = None,
+                 data: DataLayers | None = None) -> None:
         self._paths = (hints_path, compliance_path)
+        self._data = data  # the team's and the agent's own hint and rule files
         self._hints: dict[str, HintList] | None = None
         self._words: dict[str, OfferWords] | None = None
         self._problem: SourceError | None = None
@@ -32,8 +34,8 @@ class Reviewer:
             return
         hints_path, compliance_path = self._paths
         try:
-            self._words = load_offer_words(compliance_path)
-            self._hints = load_hints(hints_path)
+            self._words = load_offer_words(compliance_path, self._data)
+            self._hints = load_hints(hints_path, self._data)
         except SourceError as exc:
             self._problem = exc
 

@@ -173,27 +173,34 @@
 <context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose/page.py" line="144"/>
+        <location filename="../../ui/compose/page.py" line="147"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="145"/>
+        <location filename="../../ui/compose/page.py" line="148"/>
         <source>* needed before the reply is copied</source>
         <translation>* 复制回复前需要填写</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="147"/>
+        <location filename="../../ui/compose/page.py" line="150"/>
         <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
         <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="160"/>
+        <location filename="../../ui/compose/page.py" line="171"/>
+        <source>A policy or data file is broken, so its layer is not used until it is fixed (replies follow the layers below):
+{0}</source>
+        <translation>有一个政策或数据文件出错，在修好之前不使用它所在的一层（回复按下面各层的设置）：
+{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/page.py" line="177"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="263"/>
+        <location filename="../../ui/compose/page.py" line="280"/>
         <source>Nothing to copy: choose a case whose reply renders</source>
         <translation>没有可复制的内容：请选择一个能正常生成回复的案例</translation>
     </message>
@@ -599,57 +606,57 @@
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="174"/>
+        <location filename="../../ui/compose/message_panel.py" line="178"/>
         <source>Buyer&apos;s message</source>
         <translation>买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="175"/>
+        <location filename="../../ui/compose/message_panel.py" line="179"/>
         <source>Suggested by the message (you choose):</source>
         <translation>根据留言推荐（请您选择）：</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="177"/>
+        <location filename="../../ui/compose/message_panel.py" line="181"/>
         <source>Paste the buyer&apos;s message (Ctrl+M pastes from anywhere), or the order&apos;s details: the likely case and the order fields are picked out</source>
         <translation>粘贴买家的留言（在任何位置按 Ctrl+M 即可粘贴）或订单信息：自动找出可能的情况并填入订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="194"/>
+        <location filename="../../ui/compose/message_panel.py" line="198"/>
         <source>The message says: {0}</source>
         <translation>留言中提到：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="211"/>
+        <location filename="../../ui/compose/message_panel.py" line="235"/>
         <source>In {0}</source>
         <translation>{0}留言</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="214"/>
+        <location filename="../../ui/compose/message_panel.py" line="238"/>
         <source>order {0}</source>
         <translation>订单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="214"/>
+        <location filename="../../ui/compose/message_panel.py" line="238"/>
         <source>tracking {0}</source>
         <translation>物流单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="215"/>
+        <location filename="../../ui/compose/message_panel.py" line="239"/>
         <source> ✓ in the form</source>
         <translation> ✓ 已填入</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="218"/>
+        <location filename="../../ui/compose/message_panel.py" line="242"/>
         <source>only the first {0} characters were kept</source>
         <translation>只保留了前 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="221"/>
+        <location filename="../../ui/compose/message_panel.py" line="245"/>
         <source>no case recognised: choose one below</source>
         <translation>未识别出情况：请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="224"/>
+        <location filename="../../ui/compose/message_panel.py" line="248"/>
         <source>Found: </source>
         <translation>识别到：</translation>
     </message>
@@ -705,37 +712,52 @@
         <translation>使用的回复：“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="127"/>
+        <location filename="../../ui/compose/policy_panel.py" line="99"/>
+        <source>• This rule is from the {0} policy: {1}</source>
+        <translation>• 这条规则来自{0}政策：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/policy_panel.py" line="104"/>
+        <source>team&apos;s</source>
+        <translation>团队的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/policy_panel.py" line="104"/>
+        <source>your own</source>
+        <translation>您自己的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/policy_panel.py" line="134"/>
         <source>Nothing to offer yet: do the checks first.</source>
         <translation>暂不补偿：请先完成下面的核实。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="128"/>
+        <location filename="../../ui/compose/policy_panel.py" line="135"/>
         <source>No compensation in this case.</source>
         <translation>此情况不涉及补偿。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="143"/>
+        <location filename="../../ui/compose/policy_panel.py" line="150"/>
         <source>Deadline {0} — passed yesterday</source>
         <translation>截止日期 {0} — 昨天已过期</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="144"/>
+        <location filename="../../ui/compose/policy_panel.py" line="151"/>
         <source>Deadline {0} — passed {1} days ago</source>
         <translation>截止日期 {0} — 已过期 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="147"/>
+        <location filename="../../ui/compose/policy_panel.py" line="154"/>
         <source>Deadline {0} — today is the last day</source>
         <translation>截止日期 {0} — 今天是最后一天</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="150"/>
+        <location filename="../../ui/compose/policy_panel.py" line="157"/>
         <source>Deadline {0} — 1 day left</source>
         <translation>截止日期 {0} — 还剩 1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/policy_panel.py" line="151"/>
+        <location filename="../../ui/compose/policy_panel.py" line="158"/>
         <source>Deadline {0} — {1} days left</source>
         <translation>截止日期 {0} — 还剩 {1} 天</translation>
     </message>

@@ -29,6 +29,7 @@ from ui.compose.policy_panel import PolicyPanel
 from ui.compose.reply_panel import ReplyPanel
 from ui.shell.actions import ActionId
 from ui.widgets import palette
+from ui.widgets.banner import Banner
 
 if TYPE_CHECKING:
     from app.compose.result import Composition
@@ -62,6 +63,7 @@ class ComposePage(QWidget):
         self.new_buyer_button = QPushButton(objectName="newBuyerButton")
         self.required_note = QLabel(objectName="requiredNote", visible=False)
         self.required_note.setStyleSheet(palette.css(palette.MUTED))
+        self.data_banner = Banner("dataProblemBanner")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.middle = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
         # The review of the shown text (rule warnings, English hints) follows it right after
@@ -98,6 +100,7 @@ class ComposePage(QWidget):
         self.splitter.setSizes([340, 400, 520])
         self.splitter.setStretchFactor(2, 1)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.data_banner)
         layout.addWidget(self.splitter)
 
     def _connect(self) -> None:
@@ -153,9 +156,23 @@ class ComposePage(QWidget):
         self.retranslate()
         if self.vm.composer is not None:
             self._show_reading()
+            self.show_data_problems()
         self._review_shown_text()  # a visible warning switches language too
 
+    def show_data_problems(self) -> None:
+        """A broken team or personal data file: loud, with where it is; replies go on with
+        the layers below it until it is fixed."""
+        problems = self.vm.data_problems
+        if not problems:
+            self.data_banner.hide()
+            return
+        where = "\n".join(p.describe(self.lang) for p in problems)
+        self.data_banner.show_message(self.tr(
+            "A policy or data file is broken, so its layer is not used until it is fixed "
+            "(replies follow the layers below):\n{0}").format(where), [], "warning")
+
     def populate(self, recent: list[str]) -> None:
+        self.show_data_problems()
         self.picker.set_model(build_case_model(self.vm.catalog, recent, self.lang,
                                                self.tr("Recently used")))
         if self.vm.case is not None:

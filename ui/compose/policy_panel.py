@@ -92,9 +92,16 @@ class PolicyPanel(QFrame):
                           [self._check_tip(check, s) for check in s.checks])
         self.reasons_title.setVisible(bool(s.reasons))
         if is_chinese(self.lang):  # the playbook's own words are the reason
-            self.reasons.setText("\n\n".join(f"• {r.rule}" for r in s.reasons))
+            lines = [f"• {r.rule}" for r in s.reasons]
         else:
-            self.reasons.setText("\n\n".join(f"• {r.en}\n   「{r.rule}」" for r in s.reasons))
+            lines = [f"• {r.en}\n   「{r.rule}」" for r in s.reasons]
+        if s.rule_layer != "bundled":  # a team lead's rule: say whose, and where to change it
+            lines.append(self.tr("• This rule is from the {0} policy: {1}").format(
+                self._layer_name(s.rule_layer), s.rule_at))
+        self.reasons.setText("\n\n".join(lines))
+
+    def _layer_name(self, layer: str) -> str:
+        return {"team": self.tr("team's"), "personal": self.tr("your own")}.get(layer, layer)
 
     def _check_tip(self, check: Label, s: Suggestion) -> str:
         """The check in the other language, and what the words a new agent may not know

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-
     from app.catalog.fields import Value
     from app.compose.composer import Composer
     from app.compose.result import Composition, Needed
+    from app.errors import SourceError
     from app.message.classifier import Reading
     from app.message.reader import MessageReader
     from app.review.review import Review
@@ -61,6 +62,7 @@ class ComposeViewModel(QObject):
         self.render_error: Exception | None = None  # the chosen case's reply can't render
         self.reading: Reading | None = None  # of the buyer's message, None while it is empty
         self.language_choice = ""  # the reply language the agent chose; "" for automatic
+        self.data_problems: list[SourceError] = []
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
 
@@ -83,22 +85,30 @@ class ComposeViewModel(QObject):
 
     def load(self) -> None:
         """Read the user's setup, the policy and the catalog (after the first paint)."""
-        from app.message.reader import MessageReader
         from app.user.paths import UserData
         from app.user.setup import UserSetup
 
         self.setup = UserSetup(self._user or UserData.default(), self._library)
         self.composer = self.setup.composer()
-        self.messages = MessageReader(self.composer.catalog)
+        self.data_problems = list(self.setup.problems)  # team or own data files left out
         self.values.update(self.setup.profile(self.composer))
         self.loaded.emit()
 
     def warm_up(self) -> None:
         """Read the phrase, label and hint files now (~20 ms), while the agent looks at the
         window, rather than on the first paste."""
-        if self.messages is not None and self.composer is not None:
-            self.messages.warm_up()
+        if self.composer is not None:
+            self._reader().warm_up()
             self.composer.reviewer.warm_up()
+
+    def _reader(self) -> MessageReader:
+        """The message reader, made on first use: its import (stemmers, phrase matching)
+        is not on the way to a ready window."""
+        if self.messages is None:
+            from app.message.reader import MessageReader
+
+            self.messages = MessageReader(self.catalog)
+        return self.messages
 
     # The case and the order.
     @Slot(str)
@@ -154,7 +164,7 @@ class ComposeViewModel(QObject):
         """Read the buyer's message: suggested cases, and its order and tracking numbers
         written into the order fields that are still empty."""
         language = self.reply_language()
-        self.reading = self.messages.read(text) if self.messages else None
+        self.reading = self._reader().read(text) if self.composer else None
         if self.reply_language() != language:
             self._timer.start()
         if self.reading is not None and self.messages is not None:
@@ -165,7 +175,7 @@ class ComposeViewModel(QObject):
 
     def is_another_order(self, text: str) -> bool:
         """Whether a paste names an order or tracking number other than the form's."""
-        reading = self.messages.read(text) if self.messages else None
+        reading = self._reader().read(text) if self.composer else None
         found = reading.values if reading else {}
         return any(self.values.get(name) and found.get(name) and
                    found[name] != self.values[name] for name in IDENTITY_FIELDS)

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
     @property
     def editor(self) -> EditorPage:
         """The Templates tab's page (built once the catalog is loaded)."""
+        self._build_templates()
         assert self.templates.page is not None, "not loaded yet"
         return self.templates.page
 
@@ -213,18 +214,28 @@ class MainWindow(QMainWindow):
     def _loaded(self) -> None:
         self.build_panels()  # in case the catalog was loaded before the first paint
         assert self.page is not None
-        try:
-            self.templates.build(self.lang)  # before the first reply: it adds the user's layers
-        except OSError as exc:
-            self.statusBar().showMessage(self.tr("Templates: {0}").format(exc))
         self._restore_splitters()
-        self.templates.set_active(self.tabs.currentWidget() is self.templates)
         self.page.populate(self.state.recent_cases)
         last = self.state.last_case
         if last and last in self.vm.catalog.cases:
             self.vm.select_case(last)
         self.ready.emit()
-        QTimer.singleShot(0, self.vm.warm_up)  # after the window is ready, never before
+        # After the window is ready, never before: the agent can start meanwhile.
+        QTimer.singleShot(0, self._build_templates)
+        QTimer.singleShot(0, self.vm.warm_up)
+
+    def _build_templates(self) -> None:
+        """The Templates tab (once): right after the window is ready, or at once when it is
+        shown or asked for first."""
+        if self.templates.page is not None or self.vm.composer is None:
+            return
+        try:
+            self.templates.build(self.lang)
+        except OSError as exc:
+            self.statusBar().showMessage(self.tr("Templates: {0}").format(exc))
+            return
+        self._restore_splitters()
+        self.templates.set_active(self.tabs.currentWidget() is self.templates)
 
     def _case_shown(self, case_id: str) -> None:
         self.state.remember_case(case_id)
@@ -235,6 +246,8 @@ class MainWindow(QMainWindow):
 
     def _tab_changed(self, _index: int) -> None:
         on_templates = self.tabs.currentWidget() is self.templates
+        if on_templates:
+            self._build_templates()
         self.templates.set_active(on_templates)
         self.counter.setVisible(not on_templates)  # it counts the compose reply
 
