@@ -9,6 +9,7 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,6 +30,37 @@ ORDER = {
 }
 
 
+def seed_order_book(data: UserData) -> None:
+    """The order in the book, and a reply an agent copied for it last week: the compose tab
+    shows where its fields came from and the order's history."""
+    import uuid
+    from decimal import Decimal
+
+    from app.caselog.entries import LogEntry
+    from app.caselog.log import CaseLog
+    from app.db.engine import open_database
+    from app.db.url import default_url
+    from app.orders.book import OrderBook
+    from app.orders.records import ExportReading, ImportedOrder, OrderItem
+
+    engine = open_database(default_url(data))
+    order = ImportedOrder(
+        marketplace="aliexpress", order_id=ORDER["order_id"], row=2, buyer_name="Maria Souza",
+        destination_country="BR", order_date=dt.date(2026, 10, 18),
+        ship_date=dt.date(2026, 10, 20), chosen_method="China Post Small Packet",
+        actual_method="China Post Small Packet", tracking_number=ORDER["tracking_number"],
+        order_amount=Decimal("25.80"), currency="USD", store="Sunny Fashion Store",
+        estimated_weight=None, actual_weight=Decimal("0.21"),
+        items=(OrderItem("TS-WHT-M", "White cotton T-shirt", 2, Decimal("12.90")),))
+    OrderBook(engine).import_reading(ExportReading("aliexpress", (order,), (), 1), "export.xls")
+    CaseLog(engine).record(LogEntry(
+        uuid.uuid4(), dt.datetime(2026, 11, 18, 3, 12, tzinfo=dt.timezone.utc), "Ann",
+        "Sunny Fashion Store", "aliexpress", ORDER["order_id"], "Maria Souza",
+        "not-received-in-transit", "not-received-in-transit", ("wait",), None, None, None, None,
+        "pt", False, False, None, None, "Olá Maria, seu pedido está a caminho…"))
+    engine.dispose()
+
+
 MESSAGE = ("Olá, meu pedido ainda não chegou, já faz mais de um mês! Rastreio LP123456789CN. "
            "Onde está meu pedido?")
 
@@ -40,6 +72,7 @@ def main(out: str, lang: str = "en", size: str = "1440x860",
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("ui/language", lang)
     settings.setValue("compose/recentCases", ["quality-stained", case])
+    seed_order_book(UserData(tmp / "data"))
     vm = ComposeViewModel(user=UserData(tmp / "data"),
                           today=lambda: dt.date(2026, 11, 26), debounce_ms=0)
     window = MainWindow(vm, settings)
@@ -53,8 +86,9 @@ def main(out: str, lang: str = "en", size: str = "1440x860",
     vm.values.update(ORDER)
     vm.select_case(case)
     vm.compose_now()
-    for _ in range(5):
+    for _ in range(40):  # the order book answers from its worker thread
         app.processEvents()
+        time.sleep(0.05)
     window.grab().save(out)
     print(out)
 

@@ -1,5 +1,6 @@
 import atexit
 import datetime as dt
+import gc
 import os
 import shutil
 import tempfile
@@ -18,6 +19,30 @@ from app.compose.composer import Composer
 from tests.samples import FULL_ORDER, TODAY
 
 atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def collect_cycles_on_this_thread():
+    """A window turns automatic garbage collection off for good (ui/widgets/main_thread_gc.py)
+    and collects from the event loop; tests that never run the loop collect here, after each
+    test, so memory stays flat across a thousand tests."""
+    yield
+    if not gc.isenabled():
+        gc.collect()
+
+
+@pytest.fixture(autouse=True)
+def no_database_from_the_environment(monkeypatch):
+    """A developer's REPLY_COMPOSER_DB never reaches a test (those that want one set it)."""
+    monkeypatch.delenv("REPLY_COMPOSER_DB", raising=False)
+
+
+@pytest.fixture()
+def data(tmp_path):
+    """A fresh user data folder (its database is the SQLite file inside it)."""
+    from app.user.paths import UserData
+
+    return UserData(tmp_path / "data")
 
 
 @pytest.fixture(scope="session")

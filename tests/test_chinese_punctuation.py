@@ -3,7 +3,8 @@ written: glosses, labels, messages and translations. Left out: the playbook's ow
 as the seller wrote them (policy.yaml `reasons.*.rule`); the column headers of real order
 exports, matched as the exports spell them (order_presets.yaml `columns`); English text that
 names a Chinese word
-("Title (中文)"); and menu mnemonics, written "文件(&F)" as Chinese desktops do."""
+("Title (中文)"); menu mnemonics, written "文件(&F)" as Chinese desktops do; and file-dialog
+filters, "订单 (*.csv);;所有文件 (*)", whose ASCII marks Qt parses."""
 
 from __future__ import annotations
 
@@ -23,13 +24,14 @@ HALF_WIDTH = re.compile(r"[\u4e00-\u9fff][,:;()!?]|[,:;()!?][\u4e00-\u9fff]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 MNEMONIC = re.compile(r"\(&\w\)")
+FILE_FILTER = re.compile(r"\s?\(\*[^)]*\)|;;")
 
 
 def _half_width(text: str) -> re.Match[str] | None:
     """The first half-width mark in Chinese text (mostly Han characters), else None."""
     if len(HAN.findall(text)) < len(LATIN.findall(text)):
         return None
-    return HALF_WIDTH.search(MNEMONIC.sub("", text))
+    return HALF_WIDTH.search(FILE_FILTER.sub(" ", MNEMONIC.sub("", text)))
 
 
 def _yaml_strings(data: Any, where: str) -> Iterator[tuple[str, str]]:

@@ -106,9 +106,10 @@ def test_only_window_arguments_skip_the_cli_parser():
 
     from ui.launch import window_arguments
 
-    assert window_arguments([]) == (None, False)
-    assert window_arguments(["--smoke"]) == (None, True)
-    assert window_arguments(["--library", "lib", "--smoke"]) == (Path("lib"), True)
-    assert window_arguments(["--library=lib"]) == (Path("lib"), False)
+    assert window_arguments([]) == (None, False, False)
+    assert window_arguments(["--smoke"]) == (None, True, False)
+    assert window_arguments(["--smoke-ready"]) == (None, False, True)
+    assert window_arguments(["--library", "lib", "--smoke"]) == (Path("lib"), True, False)
+    assert window_arguments(["--library=lib"]) == (Path("lib"), False, False)
     for other in (["cases"], ["--help"], ["--library"], ["--smoke", "compose", "x"]):
         assert window_arguments(other) is None

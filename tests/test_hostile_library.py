@@ -162,6 +162,7 @@ def test_a_file_name_with_a_space_is_refused_the_same_way_everywhere(tmp_path):
                         "and '-' (rename the file)"]
     run = compose(tmp_path)
     assert run.code == 0 and "Mine" in run.out
+    assert "my template.j2" in run.err and "not a template name" in run.err
 
 
 @pytest.mark.parametrize("date", ["9999-12-31", "0001-01-01", "2026-02-30", "20261020x"])

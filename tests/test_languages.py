@@ -5,6 +5,7 @@ money read the local way; the language follows the buyer, then the country."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -144,3 +145,23 @@ def test_a_reply_without_the_language_comes_in_english(tmp_path, today):
     assert result.fell_back and result.language == "en" and result.wanted_language == "es"
     assert result.reply.startswith("Dear Maria,")
     assert composer.compose("order-unpaid", values, today, language="pt").language == "pt"
+
+
+def test_the_command_line_answers_in_the_language_asked(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    def compose(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app", "compose", "order-unpaid",
+                               "--set", "buyer_name=Maria", *args], capture_output=True,
+                              text=True, timeout=60, check=False, cwd=Path(__file__).parents[1])
+
+    spanish = json.loads(compose("--lang", "es", "--json").stdout)
+    assert spanish["language"] == "es" and spanish["reply"].startswith("Hola, Maria:")
+    brazil = json.loads(compose("--lang", "auto", "--set", "destination_country=Brasil",
+                                "--json").stdout)
+    assert brazil["language"] == "pt" and brazil["reply"].startswith("Olá, Maria!")
+    assert json.loads(compose("--json").stdout)["language"] == "en"  # the default
+    wrong = compose("--lang", "de")
+    assert wrong.returncode == 2 and "'de' is not a reply language" in wrong.stderr

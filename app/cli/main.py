@@ -15,7 +15,9 @@ from app.errors import ClipboardUnavailable, ComposerError
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # Command name -> the module that runs it (imported only when that command is run).
 COMMANDS = {"cases": "app.cli.catalog", "compose": "app.cli.compose",
-            "suggest": "app.cli.suggest", "check": "app.cli.catalog"}
+            "suggest": "app.cli.suggest", "check": "app.cli.catalog",
+            "orders": "app.cli.orders", "log": "app.cli.log"}
+DB_ENV = "REPLY_COMPOSER_DB"  # app.db.url.ENV_VAR (not imported: the plain path stays light)
 
 
 class Hooks(NamedTuple):
@@ -23,7 +25,7 @@ class Hooks(NamedTuple):
     (pyperclip) and the window, so `app` stays free of Qt and pyperclip."""
 
     copy: Callable[[str], None] | None = None  # raises ClipboardUnavailable
-    open_window: Callable[[Path | None, bool], int] | None = None
+    open_window: Callable[[Path | None, bool, bool], int] | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,10 +37,27 @@ def build_parser() -> argparse.ArgumentParser:
                         help="use DIR as the personal template library (over the bundled ones)")
     parser.add_argument("--smoke", action="store_true",
                         help="open the window, print seconds to first paint, exit")
+    parser.add_argument("--smoke-ready", action="store_true",
+                        help="open the window, print seconds until an agent could start, exit")
+    parser.add_argument("--db", metavar="URL", help="the database: sqlite:///PATH or "
+                        f"postgresql://user@host:port/db (default: ${DB_ENV}, the saved "
+                        "setting, or a SQLite file in the user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in dict.fromkeys(COMMANDS.values()):
         importlib.import_module(module).add(commands)
+    _accept_db_after_commands(parser)
     return parser
+
+
+def _accept_db_after_commands(parser: argparse.ArgumentParser) -> None:
+    """`--db URL` also after a command (`orders import FILE --db URL`); SUPPRESS keeps a
+    sub-command from resetting the value given before it."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                sub.add_argument("--db", metavar="URL", default=argparse.SUPPRESS,
+                                 help=argparse.SUPPRESS)
+                _accept_db_after_commands(sub)
 
 
 def main(argv: Sequence[str] | None = None, hooks: Hooks | None = None) -> int:
@@ -61,8 +80,12 @@ def main(argv: Sequence[str] | None = None, hooks: Hooks | None = None) -> int:
 
 
 def _open_window(args: argparse.Namespace, hooks: Hooks) -> int:
+    if args.db:  # the window resolves the database as the CLI does: --db wins over the rest
+        import os
+
+        os.environ[DB_ENV] = args.db
     if hooks.open_window is None:
         print("reply-composer: this launcher has no window; the CLI works: "
               "reply-composer compose --help", file=sys.stderr)
         return EXIT_PROBLEMS
-    return hooks.open_window(args.library, args.smoke)
+    return hooks.open_window(args.library, args.smoke, args.smoke_ready)

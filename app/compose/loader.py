@@ -16,8 +16,9 @@ from typing import Any
 
 from jinja2 import BaseLoader, Environment, TemplateNotFound
 
+from app.catalog.languages import REPLY_LANGUAGES
 from app.library.layers import TemplateLibrary
-from app.library.template_file import REPLY_LANGUAGES, TemplateFile
+from app.library.template_file import TemplateFile
 
 GLOSS = "zh"
 PARTS = (*REPLY_LANGUAGES, GLOSS)

@@ -23,6 +23,7 @@ from app.data.yaml_lines import LineDict, parse_yaml
 
 if TYPE_CHECKING:
     from app.library.layers import Layer
+from app.catalog.languages import REPLY_LANGUAGES
 from app.errors import SourceError
 
 EMPTY: Mapping[str, tuple[str, int]] = MappingProxyType({})
@@ -71,7 +72,7 @@ def legacy_encoding(data: bytes) -> str | None:
         return None
     return "GB18030"
 GLOSS_MARK = "=== gloss ==="
-REPLY_LANGUAGES = ("en", "es", "pt", "ru", "fr")  # English first: the body before any mark
+# REPLY_LANGUAGES: English first (the body before any mark), then the sections' order.
 _SECTION = re.compile(r"===\s*(gloss|es|pt|ru|fr)\s*===")
 
 

@@ -14,9 +14,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from app.catalog.languages import REPLY_LANGUAGES
 from app.data.yaml_lines import parse_yaml
 from app.errors import SourceError
-from app.library.template_file import GLOSS_MARK, REPLY_LANGUAGES
+from app.library.template_file import GLOSS_MARK
 
 HEADER_MARK = "---"
 _TOP_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:")

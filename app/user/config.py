@@ -10,6 +10,9 @@ from typing import NamedTuple
 
 class AppConfig(NamedTuple):
     team_dir: Path | None = None  # the shared, read-only template folder, if the team has one
+    # The team's database (sqlite:///PATH or postgresql://user@host:port/db, never with a
+    # password); None: the SQLite file in the user data folder.
+    database_url: str | None = None
 
 
 def load_config(path: Path) -> AppConfig:
@@ -21,11 +24,14 @@ def load_config(path: Path) -> AppConfig:
     if not isinstance(data, dict):
         return AppConfig()
     team = data.get("team_dir")
-    return AppConfig(team_dir=Path(team) if isinstance(team, str) and team else None)
+    url = data.get("database_url")
+    return AppConfig(team_dir=Path(team) if isinstance(team, str) and team else None,
+                     database_url=url if isinstance(url, str) and url.strip() else None)
 
 
 def save_config(path: Path, config: AppConfig) -> None:
     from app.data.atomic import atomic_write  # only saving needs it (the CLI only reads)
 
-    data = {"team_dir": str(config.team_dir) if config.team_dir else None}
+    data = {"team_dir": str(config.team_dir) if config.team_dir else None,
+            "database_url": config.database_url}
     atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))

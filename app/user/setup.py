@@ -61,7 +61,8 @@ class UserSetup:
 
     def set_team_dir(self, folder: Path | None) -> None:
         """Remember the team's template folder (None: no team folder)."""
-        self.config = self.config._replace(team_dir=folder)
+        # Read afresh: the database setting may have been saved since this was loaded.
+        self.config = load_config(self.data.config)._replace(team_dir=folder)
         save_config(self.data.config, self.config)
 
     def profile(self, composer: Composer) -> dict[str, str]:

@@ -4,142 +4,157 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../ui/shell/actions.py" line="57"/>
+        <location filename="../../ui/shell/actions.py" line="60"/>
         <source>Find case</source>
         <translation>查找案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="58"/>
+        <location filename="../../ui/shell/actions.py" line="61"/>
         <source>Next case</source>
         <translation>下一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="59"/>
+        <location filename="../../ui/shell/actions.py" line="62"/>
         <source>Previous case</source>
         <translation>上一个案例</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="60"/>
+        <location filename="../../ui/shell/actions.py" line="63"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="61"/>
+        <location filename="../../ui/shell/actions.py" line="64"/>
         <source>Paste buyer&apos;s message</source>
         <translation>粘贴买家留言</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="62"/>
+        <location filename="../../ui/shell/actions.py" line="65"/>
         <source>Choose suggestion 1</source>
         <translation>选择第 1 个建议</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="63"/>
+        <location filename="../../ui/shell/actions.py" line="66"/>
         <source>Choose suggestion 2</source>
         <translation>选择第 2 个建议</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="64"/>
+        <location filename="../../ui/shell/actions.py" line="67"/>
         <source>Choose suggestion 3</source>
         <translation>选择第 3 个建议</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="65"/>
+        <location filename="../../ui/shell/actions.py" line="68"/>
         <source>New buyer</source>
         <translation>新买家</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="66"/>
+        <location filename="../../ui/shell/actions.py" line="69"/>
+        <source>Find order…</source>
+        <translation>查找订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="70"/>
+        <source>Import orders…</source>
+        <translation>导入订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="71"/>
+        <source>Team database…</source>
+        <translation>团队数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/actions.py" line="72"/>
         <source>Reply language…</source>
         <translation>回复语言…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="67"/>
+        <location filename="../../ui/shell/actions.py" line="73"/>
         <source>Show Chinese gloss</source>
         <translation>显示中文释义</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="68"/>
+        <location filename="../../ui/shell/actions.py" line="74"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="69"/>
+        <location filename="../../ui/shell/actions.py" line="75"/>
         <source>Next tab</source>
         <translation>下一个标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="70"/>
+        <location filename="../../ui/shell/actions.py" line="76"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="71"/>
+        <location filename="../../ui/shell/actions.py" line="77"/>
         <source>Character limit…</source>
         <translation>字数上限…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="73"/>
+        <location filename="../../ui/shell/actions.py" line="79"/>
         <source>New template…</source>
         <translation>新建模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="74"/>
+        <location filename="../../ui/shell/actions.py" line="80"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="75"/>
+        <location filename="../../ui/shell/actions.py" line="81"/>
         <source>Import template pack…</source>
         <translation>导入模板包…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="76"/>
+        <location filename="../../ui/shell/actions.py" line="82"/>
         <source>Export my templates…</source>
         <translation>导出我的模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="77"/>
+        <location filename="../../ui/shell/actions.py" line="83"/>
         <source>Export selected templates…</source>
         <translation>导出所选模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="79"/>
+        <location filename="../../ui/shell/actions.py" line="85"/>
         <source>Team template folder…</source>
         <translation>团队模板文件夹…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="80"/>
+        <location filename="../../ui/shell/actions.py" line="86"/>
         <source>Duplicate template…</source>
         <translation>复制模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="81"/>
+        <location filename="../../ui/shell/actions.py" line="87"/>
         <source>Delete template</source>
         <translation>删除模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="82"/>
+        <location filename="../../ui/shell/actions.py" line="88"/>
         <source>Revert template to default</source>
         <translation>模板恢复默认</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="84"/>
+        <location filename="../../ui/shell/actions.py" line="90"/>
         <source>Undo delete or revert</source>
         <translation>撤销删除或恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="85"/>
+        <location filename="../../ui/shell/actions.py" line="91"/>
         <source>Template history…</source>
         <translation>模板历史…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="86"/>
+        <location filename="../../ui/shell/actions.py" line="92"/>
         <source>Insert field</source>
         <translation>插入字段</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/actions.py" line="87"/>
+        <location filename="../../ui/shell/actions.py" line="93"/>
         <source>Preview templates with the compose tab&apos;s order</source>
         <translation>用写回复页的订单预览模板</translation>
     </message>
@@ -171,36 +186,44 @@
     </message>
 </context>
 <context>
+    <name>CompensationPrompt</name>
+    <message>
+        <location filename="../../ui/compose/copy_prompt.py" line="35"/>
+        <source>Compensated before</source>
+        <translation>之前已补偿过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/copy_prompt.py" line="37"/>
+        <source>Offer compensation again?</source>
+        <translation>还要再次提供补偿吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/copy_prompt.py" line="38"/>
+        <source>Go back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/copy_prompt.py" line="39"/>
+        <source>Copy anyway</source>
+        <translation>仍然复制</translation>
+    </message>
+</context>
+<context>
     <name>ComposePage</name>
     <message>
-        <location filename="../../ui/compose/page.py" line="147"/>
-        <source>New buyer</source>
-        <translation>新买家</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compose/page.py" line="148"/>
-        <source>* needed before the reply is copied</source>
-        <translation>* 复制回复前需要填写</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compose/page.py" line="150"/>
-        <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
-        <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compose/page.py" line="171"/>
+        <location filename="../../ui/compose/page.py" line="149"/>
         <source>A policy or data file is broken, so its layer is not used until it is fixed (replies follow the layers below):
 {0}</source>
         <translation>有一个政策或数据文件出错，在修好之前不使用它所在的一层（回复按下面各层的设置）：
 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="177"/>
+        <location filename="../../ui/compose/page.py" line="157"/>
         <source>Recently used</source>
         <translation>最近使用</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/page.py" line="280"/>
+        <location filename="../../ui/compose/page.py" line="256"/>
         <source>Nothing to copy: choose a case whose reply renders</source>
         <translation>没有可复制的内容：请选择一个能正常生成回复的案例</translation>
     </message>
@@ -208,22 +231,22 @@
 <context>
     <name>CopyPrompt</name>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="15"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="16"/>
         <source>The reply still needs: {0}.</source>
         <translation>回复还缺少：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="17"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="18"/>
         <source>Fields missing</source>
         <translation>缺少必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="19"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="20"/>
         <source>Go back and fill them</source>
         <translation>返回填写</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="20"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="21"/>
         <source>Copy anyway</source>
         <translation>仍然复制</translation>
     </message>
@@ -421,6 +444,72 @@
     </message>
 </context>
 <context>
+    <name>ExportKindDialog</name>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="40"/>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="42"/>
+        <source>Detect it from the header row</source>
+        <translation>按表头自动识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="45"/>
+        <source>Another export: I choose the columns…</source>
+        <translation>其他导出文件：我自己指定各列…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="47"/>
+        <source>The header row tells most exports apart. Choose the kind when a file is read as the wrong one, or choose the columns yourself for an export no preset knows.</source>
+        <translation>大多数导出文件能按表头自动识别。如果识别成了别的类型，请在这里手动选择；预设不认识的导出文件，可以自己指定各列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="52"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="55"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="56"/>
+        <source>Kind of export:</source>
+        <translation>导出类型：</translation>
+    </message>
+</context>
+<context>
+    <name>FindOrderDialog</name>
+    <message>
+        <location filename="../../ui/compose/find_order.py" line="50"/>
+        <source>Find order</source>
+        <translation>查找订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/find_order.py" line="51"/>
+        <source>Order number, tracking number or buyer name</source>
+        <translation>订单号、运单号或买家姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/find_order.py" line="52"/>
+        <source>From the order book (File › Import orders…).</source>
+        <translation>来自订单库（文件 › 导入订单…）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/find_order.py" line="68"/>
+        <source>{0} found</source>
+        <translation>找到 {0} 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/find_order.py" line="69"/>
+        <source>No order in the book matches.</source>
+        <translation>订单库里没有匹配的订单。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../ui/editor/dialogs.py" line="108"/>
@@ -441,6 +530,14 @@
         <location filename="../../ui/editor/dialogs.py" line="125"/>
         <source>Each save keeps the version it replaced. Restoring puts it in the editor; save to keep it.</source>
         <translation>每次保存都会保留被替换的版本。恢复后内容会放入编辑器，保存后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <location filename="../../ui/compose/history_panel.py" line="38"/>
+        <source>Earlier on this order</source>
+        <translation>这个订单之前的记录</translation>
     </message>
 </context>
 <context>
@@ -512,6 +609,64 @@
     </message>
 </context>
 <context>
+    <name>ImportOrders</name>
+    <message>
+        <location filename="../../ui/orders/import_orders.py" line="140"/>
+        <source>The order book&apos;s database can&apos;t be reached: {0}
+
+Nothing was imported. Check the network connection or File › Team database…, then import the file again.</source>
+        <translation>无法连接订单库所在的数据库：{0}
+
+没有导入任何订单。请检查网络连接或“文件 › 团队数据库…”，然后重新导入这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_orders.py" line="144"/>
+        <source>The database setting can&apos;t be used: {0}
+
+Nothing was imported. Fix it in File › Team database….</source>
+        <translation>数据库设置无法使用：{0}
+
+没有导入任何订单。请在“文件 › 团队数据库…”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_orders.py" line="147"/>
+        <source>Nothing was imported from {0}:
+
+{1}</source>
+        <translation>未能从 {0} 导入任何订单：
+
+{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_orders.py" line="149"/>
+        <source>The import failed: {0}
+
+Nothing was imported.</source>
+        <translation>导入失败：{0}
+
+没有导入任何订单。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPrompts</name>
+    <message>
+        <location filename="../../ui/orders/import_prompts.py" line="31"/>
+        <location filename="../../ui/orders/import_prompts.py" line="57"/>
+        <source>Import orders</source>
+        <translation>导入订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_prompts.py" line="32"/>
+        <source>Order exports (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>订单导出文件 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_prompts.py" line="52"/>
+        <source>the columns you chose</source>
+        <translation>你指定的列</translation>
+    </message>
+</context>
+<context>
     <name>InfoLine</name>
     <message>
         <location filename="../../ui/editor/info_line.py" line="32"/>
@@ -552,55 +707,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="159"/>
+        <location filename="../../ui/shell/main_window.py" line="164"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="160"/>
+        <location filename="../../ui/shell/main_window.py" line="165"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="162"/>
+        <location filename="../../ui/shell/main_window.py" line="167"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="162"/>
+        <location filename="../../ui/shell/main_window.py" line="167"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="163"/>
+        <location filename="../../ui/shell/main_window.py" line="168"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="163"/>
+        <location filename="../../ui/shell/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="100"/>
-        <location filename="../../ui/shell/main_window.py" line="167"/>
+        <location filename="../../ui/shell/main_window.py" line="103"/>
+        <location filename="../../ui/shell/main_window.py" line="172"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="219"/>
+        <location filename="../../ui/shell/main_window.py" line="239"/>
         <source>Templates: {0}</source>
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="249"/>
+        <location filename="../../ui/shell/main_window.py" line="266"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="259"/>
+        <location filename="../../ui/shell/main_window.py" line="276"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="35"/>
+        <source>Which column is which?</source>
+        <translation>指定各列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="38"/>
+        <source>No preset knows the columns of {0}. Choose the column that holds each of these; only the order number (*) is required. Your choice is remembered: the next file with the same columns imports without asking.</source>
+        <translation>没有预设认得 {0} 的表头。请为下面每一项选择对应的列，只有订单号（*）必填。你的选择会被记住：以后表头相同的文件会直接导入，不再询问。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="44"/>
+        <source>The order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="46"/>
+        <source>Each product</source>
+        <translation>每个产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="52"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="58"/>
+        <source>{0} address, phone or e-mail column(s) are not listed: the app never imports them.</source>
+        <translation>有 {0} 个地址、电话或邮箱列没有列出：本软件从不导入这些信息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="77"/>
+        <source>(not in this file)</source>
+        <translation>（文件里没有）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="102"/>
+        <source>Choose the column that holds the order number.</source>
+        <translation>请选择订单号所在的列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="108"/>
+        <source>Marketplace</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="109"/>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="110"/>
+        <source>Buyer&apos;s name</source>
+        <translation>买家姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="111"/>
+        <source>Country</source>
+        <translation>收货国家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="112"/>
+        <source>Order date</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="113"/>
+        <source>Ship date</source>
+        <translation>发货时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="114"/>
+        <source>Buyer&apos;s chosen shipping</source>
+        <translation>买家选择的物流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="115"/>
+        <source>Shipping method used</source>
+        <translation>实际发货物流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="116"/>
+        <source>Tracking number</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="117"/>
+        <source>Order amount</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="118"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="119"/>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="120"/>
+        <source>Estimated weight</source>
+        <translation>预估重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="121"/>
+        <source>Weighed weight</source>
+        <translation>称重重量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="122"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="123"/>
+        <source>Product name</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="124"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/mapping_dialog.py" line="125"/>
+        <source>Unit price</source>
+        <translation>单价</translation>
     </message>
 </context>
 <context>
@@ -621,44 +909,80 @@
         <translation>粘贴买家的留言（在任何位置按 Ctrl+M 即可粘贴）或订单信息：自动找出可能的情况并填入订单字段</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="198"/>
+        <location filename="../../ui/compose/message_panel.py" line="202"/>
         <source>The message says: {0}</source>
         <translation>留言中提到：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="235"/>
+        <location filename="../../ui/compose/message_panel.py" line="239"/>
         <source>In {0}</source>
         <translation>{0}留言</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="238"/>
+        <location filename="../../ui/compose/message_panel.py" line="242"/>
         <source>order {0}</source>
         <translation>订单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="238"/>
+        <location filename="../../ui/compose/message_panel.py" line="242"/>
         <source>tracking {0}</source>
         <translation>物流单号 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="239"/>
+        <location filename="../../ui/compose/message_panel.py" line="243"/>
         <source> ✓ in the form</source>
         <translation> ✓ 已填入</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="242"/>
+        <location filename="../../ui/compose/message_panel.py" line="246"/>
         <source>only the first {0} characters were kept</source>
         <translation>只保留了前 {0} 个字符</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="245"/>
+        <location filename="../../ui/compose/message_panel.py" line="249"/>
         <source>no case recognised: choose one below</source>
         <translation>未识别出情况：请在下方选择</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/message_panel.py" line="248"/>
+        <location filename="../../ui/compose/message_panel.py" line="252"/>
         <source>Found: </source>
         <translation>识别到：</translation>
+    </message>
+</context>
+<context>
+    <name>OrderBookLink</name>
+    <message>
+        <location filename="../../ui/compose/order_book_link.py" line="86"/>
+        <source>{0} orders match: Find order (Ctrl+O) to choose one</source>
+        <translation>有 {0} 个订单匹配：用“查找订单”（Ctrl+O）选择一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/order_book_link.py" line="132"/>
+        <source>Team database offline — replies waiting to be logged: {0}</source>
+        <translation>团队数据库离线——等待记入日志的回复：{0} 条</translation>
+    </message>
+</context>
+<context>
+    <name>OrderColumn</name>
+    <message>
+        <location filename="../../ui/compose/order_column.py" line="73"/>
+        <source>New buyer</source>
+        <translation>新买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/order_column.py" line="74"/>
+        <source>* needed before the reply is copied</source>
+        <translation>* 复制回复前需要填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/order_column.py" line="76"/>
+        <source>Clear the order and the buyer&apos;s message (keeps store and your name)</source>
+        <translation>清空订单和买家留言（保留店铺名和您的名字）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose/order_column.py" line="92"/>
+        <source>Filled from the order book: order {0} (empty fields only; change any of them)</source>
+        <translation>已从订单库填写：订单 {0}（只填空白栏，任何一栏都可以修改）</translation>
     </message>
 </context>
 <context>
@@ -760,6 +1084,49 @@
         <location filename="../../ui/compose/policy_panel.py" line="158"/>
         <source>Deadline {0} — {1} days left</source>
         <translation>截止日期 {0} — 还剩 {1} 天</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="77"/>
+        <source>Importing {0}</source>
+        <translation>正在导入 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="81"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="105"/>
+        <source>Opening the order book…</source>
+        <translation>正在打开订单库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="107"/>
+        <source>Reading the file… {0} rows</source>
+        <translation>正在读取文件…已读 {0} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="108"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="110"/>
+        <source>Importing orders: {0} of {1}</source>
+        <translation>正在导入订单：{0} / {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="111"/>
+        <source>Saving {0} orders in the order book…</source>
+        <translation>正在把 {0} 个订单保存到订单库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="114"/>
+        <source>Cancelling… the order book stays as it was.</source>
+        <translation>正在取消…订单库保持原样。</translation>
     </message>
 </context>
 <context>
@@ -872,67 +1239,67 @@ Save them?</source>
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="162"/>
+        <location filename="../../ui/compose/reply_panel.py" line="158"/>
         <source>Reply to the buyer</source>
         <translation>给买家的回复</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="163"/>
+        <location filename="../../ui/compose/reply_panel.py" line="159"/>
         <source>The reply&apos;s language (Ctrl+L). Automatic: the buyer&apos;s message&apos;s language, else the destination country&apos;s.</source>
         <translation>回复的语言（Ctrl+L）。自动：按买家留言的语言，否则按收货国家的语言。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="167"/>
+        <location filename="../../ui/compose/reply_panel.py" line="163"/>
         <source>Reset to template</source>
         <translation>重置为模板</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="168"/>
+        <location filename="../../ui/compose/reply_panel.py" line="164"/>
         <source>Copy reply</source>
         <translation>复制回复</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="169"/>
+        <location filename="../../ui/compose/reply_panel.py" line="165"/>
         <source>Chinese meaning (for you; not sent)</source>
         <translation>中文释义（供您参考，不会发送）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="172"/>
+        <location filename="../../ui/compose/reply_panel.py" line="168"/>
         <source>Pick the buyer&apos;s case on the left (Ctrl+K to search): the English reply appears here, ready to copy with Ctrl+Enter.</source>
         <translation>请在左侧选择买家的情况（Ctrl+K 搜索）：英文回复会显示在这里，按 Ctrl+Enter 即可复制。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="175"/>
+        <location filename="../../ui/compose/reply_panel.py" line="171"/>
         <source>Edited by hand: order changes no longer update this text. Reset to template to see them.</source>
         <translation>已手动修改：订单信息的改动不会再更新这段文字。点击“重置为模板”可查看改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="201"/>
+        <location filename="../../ui/compose/reply_panel.py" line="197"/>
         <source>Reply to the buyer ({0})</source>
         <translation>给买家的回复（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="207"/>
+        <location filename="../../ui/compose/reply_panel.py" line="203"/>
         <source>This reply has no {0} version yet: the buyer gets it in English.</source>
         <translation>这封回复还没有{0}版本：买家会收到英文版。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="213"/>
+        <location filename="../../ui/compose/reply_panel.py" line="209"/>
         <source>Auto: {0}</source>
         <translation>自动：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="225"/>
+        <location filename="../../ui/compose/reply_panel.py" line="221"/>
         <source>Fill in: {0}</source>
         <translation>请填写：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="239"/>
+        <location filename="../../ui/compose/reply_panel.py" line="235"/>
         <source>Can&apos;t render this reply: {0}</source>
         <translation>无法生成此回复：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/reply_panel.py" line="240"/>
+        <location filename="../../ui/compose/reply_panel.py" line="236"/>
         <source>Copy is off until the template is fixed.</source>
         <translation>模板修好之前无法复制。</translation>
     </message>
@@ -940,19 +1307,185 @@ Save them?</source>
 <context>
     <name>ReplyTabs</name>
     <message>
-        <location filename="../../ui/editor/reply_tabs.py" line="41"/>
+        <location filename="../../ui/editor/reply_tabs.py" line="38"/>
         <source>The reply every buyer can get</source>
         <translation>每位买家都能收到的回复</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/reply_tabs.py" line="84"/>
+        <location filename="../../ui/editor/reply_tabs.py" line="81"/>
         <source>(none yet)</source>
         <translation>（尚未编写）</translation>
     </message>
     <message>
-        <location filename="../../ui/editor/reply_tabs.py" line="88"/>
+        <location filename="../../ui/editor/reply_tabs.py" line="85"/>
         <source>Empty: buyers who write in {0} get the English reply.</source>
         <translation>空白：用{0}写信的买家会收到英文回复。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryDialog</name>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="141"/>
+        <source>Orders imported</source>
+        <translation>订单导入完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="143"/>
+        <source>{0} ({1}): {2} rows read.</source>
+        <translation>{0}（{1}）：共读取 {2} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="146"/>
+        <source>New orders:</source>
+        <translation>新增订单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="147"/>
+        <source>Updated orders:</source>
+        <translation>更新订单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="148"/>
+        <source>Unchanged orders:</source>
+        <translation>无变化订单：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="153"/>
+        <source>Copy the list</source>
+        <translation>复制列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="174"/>
+        <source>No problems: every row was read.</source>
+        <translation>没有问题：每一行都已读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="179"/>
+        <source>Problems in {0} row(s). Everything else was imported: fix these in the file and import it again (nothing is imported twice).</source>
+        <translation>有 {0} 行存在问题，其余内容都已导入。请在文件里改正后重新导入（不会重复导入）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="187"/>
+        <source>row {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/import_dialogs.py" line="192"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDatabaseDialog</name>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="52"/>
+        <source>Team database</source>
+        <translation>团队数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="59"/>
+        <source>Use this computer&apos;s database (SQLite)</source>
+        <translation>使用本机数据库（SQLite）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="61"/>
+        <source>Use a team database (PostgreSQL)</source>
+        <translation>使用团队数据库（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="73"/>
+        <source>Save in the keychain</source>
+        <translation>存入系统密码库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="76"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="93"/>
+        <source>The order book and the log of sent replies are kept in one database.</source>
+        <translation>订单库和已发送回复的记录保存在同一个数据库里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="98"/>
+        <source>REPLY_COMPOSER_DB is set on this computer: the app uses it instead of what is saved here.</source>
+        <translation>本机设置了 REPLY_COMPOSER_DB 环境变量：软件会使用它，而不是这里保存的设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="111"/>
+        <source>URL:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="117"/>
+        <source>The password is never written in the URL. Give it in the PGPASSWORD environment variable, or in a line host:port:database:user:password of ~/.pgpass (%APPDATA%\postgresql\pgpass.conf on Windows). For an encrypted connection, end the URL with ?sslmode=require.</source>
+        <translation>地址里不写密码。请把密码放在 PGPASSWORD 环境变量里，或在 ~/.pgpass（Windows 上是 %APPDATA%\postgresql\pgpass.conf）里加一行 host:port:database:user:password。需要加密连接时，在地址末尾加上 ?sslmode=require。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="124"/>
+        <source>Or save it in this computer&apos;s keychain:</source>
+        <translation>或者把密码存入本机的系统密码库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="143"/>
+        <source>In use now: none — the database setting can&apos;t be used: {0}</source>
+        <translation>当前使用：无——数据库设置无法使用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="147"/>
+        <source>In use now: this computer&apos;s database (SQLite).</source>
+        <translation>当前使用：本机数据库（SQLite）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="149"/>
+        <source>In use now: {0}</source>
+        <translation>当前使用：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="161"/>
+        <source>Write the team database&apos;s URL, e.g. {0}</source>
+        <translation>请填写团队数据库的地址，例如 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="163"/>
+        <source>Remove the password from the URL (user:password@ → user@): the app never stores a password in plain text.</source>
+        <translation>请从地址中删掉密码（user:password@ → user@）：软件从不以明文保存密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="166"/>
+        <source>Not a database URL the app can use: write postgresql://user@host:port/database</source>
+        <translation>这不是软件能用的数据库地址：请写成 postgresql://user@host:port/database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="185"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="190"/>
+        <source>Connected in {0:.1f} s: the database is ready.</source>
+        <translation>连接成功（用时 {0:.1f} 秒）：数据库可以使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="195"/>
+        <source>Could not connect: {0}</source>
+        <translation>无法连接：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="216"/>
+        <source>The password is saved in the keychain. Test the connection to check it.</source>
+        <translation>密码已存入系统密码库。请点“测试连接”确认密码正确。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="219"/>
+        <source>This computer&apos;s keychain can&apos;t be used: set PGPASSWORD or use a pgpass file instead.</source>
+        <translation>本机的系统密码库无法使用：请改用 PGPASSWORD 环境变量或 pgpass 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/database_dialog.py" line="230"/>
+        <source>The setting could not be saved: {0}</source>
+        <translation>无法保存设置：{0}</translation>
     </message>
 </context>
 <context>

@@ -185,6 +185,10 @@ class MessagePanel(QWidget):
     def clear(self) -> None:
         self.editor.clear()
 
+    def text(self) -> str:
+        """The buyer's message as pasted."""
+        return exact_text(self.editor)
+
     def show_reading(self, reading: Reading | None, catalog: Catalog,
                      error: str | None = None, in_form: Collection[str] = ()) -> None:
         """The suggestions and what the message says; `in_form`: the fields found in it that

@@ -6,15 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
+    QDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -24,11 +20,11 @@ from app.errors import SourceError
 from ui.compose.case_picker import CasePicker, build_case_model
 from ui.compose.copy_prompt import ask_copy_anyway
 from ui.compose.message_panel import MessagePanel
+from ui.compose.order_book_link import OrderBookLink
+from ui.compose.order_column import OrderColumn
 from ui.compose.order_form import OrderForm
-from ui.compose.policy_panel import PolicyPanel
 from ui.compose.reply_panel import ReplyPanel
 from ui.shell.actions import ActionId
-from ui.widgets import palette
 from ui.widgets.banner import Banner
 
 if TYPE_CHECKING:
@@ -42,6 +38,7 @@ ConfirmMissing = Callable[[list[str]], bool]
 
 class ComposePage(QWidget):
     copied = Signal(int)  # characters copied
+    replyCopied = Signal(str)  # the text put on the clipboard (the case log records it)
     caseShown = Signal(str)
     status = Signal(str)  # a message for the status bar
 
@@ -55,17 +52,16 @@ class ComposePage(QWidget):
         self.picker = CasePicker()
         self.message = MessagePanel()
         self.form = OrderForm(resolve=vm.canonical)
-        self.suggestion = PolicyPanel()
         self.preview = ReplyPanel()
-        self.case_title = QLabel(objectName="caseTitle", wordWrap=True)
-        # "bold", not 600: the Chinese font has no semi-bold and would render it regular.
-        self.case_title.setStyleSheet("font-size: 15px; font-weight: bold;")
-        self.new_buyer_button = QPushButton(objectName="newBuyerButton")
-        self.required_note = QLabel(objectName="requiredNote", visible=False)
-        self.required_note.setStyleSheet(palette.css(palette.MUTED))
+        self.middle = OrderColumn(self.form)
+        self.suggestion, self.history = self.middle.suggestion, self.middle.history
+        self.case_title, self.new_buyer_button = self.middle.case_title, \
+            self.middle.new_buyer_button
         self.data_banner = Banner("dataProblemBanner")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.middle = QSplitter(Qt.Orientation.Vertical, objectName="middleSplitter")
+        # Asked before a copy once the order book is there (compensated before?).
+        self.before_copy: Callable[[], bool] = lambda: True
+        self.book: OrderBookLink | None = None
         # The review of the shown text (rule warnings, English hints) follows it right after
         # each change, off the keystroke's own path (several changes in a row: one review).
         self._review = QTimer(self, singleShot=True, interval=0)
@@ -75,21 +71,6 @@ class ComposePage(QWidget):
         self.retranslate()
 
     def _layout(self) -> None:
-        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.form)
-        header = QHBoxLayout()
-        header.addWidget(self.case_title, 1)
-        header.addWidget(self.new_buyer_button)
-        form_box = QWidget()
-        form_layout = QVBoxLayout(form_box)
-        form_layout.setContentsMargins(0, 0, 0, 0)
-        form_layout.addLayout(header)
-        form_layout.addWidget(scroll)
-        form_layout.addWidget(self.required_note)
-        self.middle.addWidget(form_box)
-        self.middle.addWidget(self.suggestion)
-        self.middle.setSizes([420, 330])
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -112,7 +93,6 @@ class ComposePage(QWidget):
         self.form.valueEdited.connect(vm.edit)
         self.new_buyer_button.clicked.connect(vm.new_buyer)
         self.preview.languageChosen.connect(vm.choose_language)
-        vm.valuesReset.connect(lambda: self.preview.choose_language(vm.language_choice))
         self.preview.editor.textChanged.connect(self._review.start)
         vm.messageRead.connect(self._show_reading)
         vm.caseChanged.connect(self._show_case)
@@ -130,6 +110,7 @@ class ComposePage(QWidget):
         actions.connect(ActionId.PASTE_MESSAGE, self.paste_message)
         actions.connect(ActionId.RESET_PREVIEW, self.reset_preview)
         actions.connect(ActionId.REPLY_LANGUAGE, self.preview.open_language_menu)
+        actions.connect(ActionId.FIND_ORDER, self.find_order)
         actions.connect(ActionId.NEXT_CASE, lambda: self.picker.step(1))
         actions.connect(ActionId.PREVIOUS_CASE, lambda: self.picker.step(-1))
         for index, action_id in enumerate((ActionId.CHOOSE_SUGGESTION_1,
@@ -144,15 +125,12 @@ class ComposePage(QWidget):
         self.preview.set_gloss_visible(gloss.isChecked())
 
     def retranslate(self) -> None:
-        self.new_buyer_button.setText(self.tr("New buyer"))
-        self.required_note.setText(self.tr("* needed before the reply is copied"))
-        self.new_buyer_button.setToolTip(self.tr(
-            "Clear the order and the buyer's message (keeps store and your name)"))
-        for panel in (self.picker, self.message, self.preview, self.suggestion, self.form):
+        for panel in (self.picker, self.message, self.preview, self.middle, self.form):
             panel.retranslate()
 
     def set_language(self, lang: str) -> None:
         self.lang = self.suggestion.lang = self.message.lang = self.preview.lang = lang
+        self.middle.lang = self.history.lang = lang
         self.retranslate()
         if self.vm.composer is not None:
             self._show_reading()
@@ -173,6 +151,8 @@ class ComposePage(QWidget):
 
     def populate(self, recent: list[str]) -> None:
         self.show_data_problems()
+        if self.book is None and self.vm.desk is not None:
+            self.book = OrderBookLink(self, self.vm.desk)
         self.picker.set_model(build_case_model(self.vm.catalog, recent, self.lang,
                                                self.tr("Recently used")))
         if self.vm.case is not None:
@@ -201,16 +181,11 @@ class ComposePage(QWidget):
     @Slot(str)
     def _show_case(self, case_id: str) -> None:
         case = self.vm.catalog.case(case_id)
-        # One line per language, so neither wraps in the middle of a word.
-        other = case.title.other(self.lang)
-        self.case_title.setText(f"<b>{escape(case.title.get(self.lang))}</b><br>"
-                                f'<span style="font-size: 12px; font-weight: normal; '
-                                f'{palette.css(palette.MUTED)}">{escape(other)}</span>')
+        self.middle.show_case(case)
         self.form.build(self.vm.catalog, case, self.vm.values, self.lang)
         last = self.form.last_editor()
         if last is not None:  # the form, then Copy: Tab never lands in the reply first
             QWidget.setTabOrder(last, self.preview.copy_button)
-        self.required_note.setVisible(bool(case.required))
         self.form.show_errors(self.vm.field_errors)
         self.picker.show_case(case_id)
         self.message.mark_case(case_id)
@@ -221,6 +196,7 @@ class ComposePage(QWidget):
     @Slot()
     def _show_values(self) -> None:
         self.form.show_values(self.vm.values)
+        self.preview.choose_language(self.vm.language_choice)
 
     @Slot(object)
     def _render_failed(self, error: Exception) -> None:
@@ -282,6 +258,25 @@ class ComposePage(QWidget):
         if plan.missing and not self.confirm([n.label.get(self.lang) for n in plan.missing]):
             self.form.focus_first(n.name for n in plan.missing)  # back to fill them
             return False
+        if not self.before_copy():
+            return False
         self.clipboard.set_text(plan.text)
         self.copied.emit(len(plan.text))
+        self.replyCopied.emit(plan.text)
         return True
+
+    @Slot()
+    def find_order(self) -> QDialog | None:
+        """Find order (Ctrl+O): the order book's orders by number, tracking or buyer."""
+        if self.book is None or self.vm.desk is None:
+            return None
+        from ui.compose.find_order import FindOrderDialog
+
+        dialog = FindOrderDialog(self.vm.desk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.chosen.connect(self.book.fill)
+        dialog.open()
+        return dialog
+
+    def show_book_note(self, order_id: str | None) -> None:
+        self.middle.show_book_note(order_id)

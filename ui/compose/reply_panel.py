@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.catalog.labels import LIST_SEPARATOR
 from ui.widgets import palette
+from ui.widgets.language_names import LANGUAGE_NAMES
 from ui.widgets.text_update import exact_text, replace_text
 
 if TYPE_CHECKING:
@@ -84,11 +85,6 @@ class ReplyEditor(QPlainTextEdit):
                     return tip
                 start = line.find(marker, start + 1)
         return ""
-
-
-# Each reply language in its own name: the agent matches it to the buyer's message.
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский",
-                  "fr": "Français"}
 
 
 class ReplyPanel(QWidget):

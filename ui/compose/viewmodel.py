@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the domain is imported after the first paint, not at start-
     from app.review.review import Review
     from app.user.paths import UserData
     from app.user.setup import UserSetup
+    from ui.compose.desk_model import DeskModel
 
 DEBOUNCE_MS = 60
 IDENTITY_FIELDS = ("order_id", "tracking_number")  # another value: another buyer's order
@@ -63,6 +64,7 @@ class ComposeViewModel(QObject):
         self.reading: Reading | None = None  # of the buyer's message, None while it is empty
         self.language_choice = ""  # the reply language the agent chose; "" for automatic
         self.data_problems: list[SourceError] = []
+        self.desk: DeskModel | None = None  # the order book and the case log, after load()
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._timer.timeout.connect(self.compose_now)
 
@@ -87,10 +89,13 @@ class ComposeViewModel(QObject):
         """Read the user's setup, the policy and the catalog (after the first paint)."""
         from app.user.paths import UserData
         from app.user.setup import UserSetup
+        from ui.compose.desk_model import DeskModel
 
         self.setup = UserSetup(self._user or UserData.default(), self._library)
         self.composer = self.setup.composer()
         self.data_problems = list(self.setup.problems)  # team or own data files left out
+        self.desk = DeskModel(self.setup.data, self.composer.catalog, self, action_labels={
+            action.value: label for action, label in self.composer.policy.actions.items()})
         self.values.update(self.setup.profile(self.composer))
         self.loaded.emit()
 
@@ -158,6 +163,11 @@ class ComposeViewModel(QObject):
         if self.setup is not None and self.composer is not None:
             self.setup.save_profile(self.composer, self.values)
 
+    def close(self) -> None:
+        """The window closes: no more database work starts."""
+        if self.desk is not None:
+            self.desk.close()
+
     # The buyer's message.
     @Slot(str)
     def read_message(self, text: str) -> None:
@@ -187,12 +197,6 @@ class ComposeViewModel(QObject):
         assert self.composer is not None, "load() first"
         language = self.last_good.language if self.last_good else "en"
         return self.composer.review(text, language)
-
-    def reply_languages(self) -> list[str]:
-        """The languages a reply can be in ("en" first)."""
-        from app.library.template_file import REPLY_LANGUAGES
-
-        return list(REPLY_LANGUAGES)
 
     def reply_language(self) -> str:
         """The agent's choice, else the language the buyer wrote in, else the destination
@@ -253,6 +257,10 @@ class ComposeViewModel(QObject):
         if not edited:
             waiting |= {needed.name for needed in result.needed}
         return CopyPlan(text, tuple(n for n in result.needed if n.name in waiting))
+
+    def parsed_values(self) -> dict[str, Value]:
+        """The form's values that parse (the case log records these)."""
+        return self._parsed_values()[0]
 
     def _parsed_values(self) -> tuple[dict[str, Value], dict[str, Exception]]:
         from app.errors import ComposerError

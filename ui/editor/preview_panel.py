@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ui.editor.reply_tabs import LANGUAGE_NAMES
 from ui.widgets import palette
+from ui.widgets.language_names import LANGUAGE_NAMES
 from ui.widgets.text_update import exact_text, replace_text
 
 if TYPE_CHECKING:

@@ -15,7 +15,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+
+from ui.widgets import ui_thread
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +26,6 @@ log = logging.getLogger(__name__)
 class PreviewWorker(QObject):
     ready = Signal(object)  # the newest preview's result
     busy = Signal()  # a render takes longer than wait_s: its result comes later
-    _late = Signal(int, object)  # (generation, Future), from the worker thread
 
     wait_s = 0.25  # how long the UI thread waits for a render before going on
 
@@ -32,7 +34,7 @@ class PreviewWorker(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
         self.generation = 0
         self._closed = False
-        self._late.connect(self._deliver_late)  # queued: the slot runs on the UI thread
+        ui_thread.prepare()
 
     def run(self, job: Callable[[], Any]) -> None:
         if self._closed:
@@ -43,14 +45,14 @@ class PreviewWorker(QObject):
         try:
             result = future.result(timeout=self.wait_s)
         except FutureTimeout:
-            future.add_done_callback(lambda done: self._late.emit(generation, done))
+            ui_thread.hand_back(self, generation, future)  # the worker keeps no reference
             self.busy.emit()
             return
         self._deliver(generation, result)
 
-    @Slot(int, object)
-    def _deliver_late(self, generation: int, future: Future[Any]) -> None:
-        if future.cancelled():
+    def receive(self, generation: int, future: Future[Any]) -> None:
+        """A slow render's end, on the UI thread; the editor may have closed meanwhile."""
+        if self._closed or future.cancelled() or not shiboken6.isValid(self):
             return
         error = future.exception()
         if error is not None:

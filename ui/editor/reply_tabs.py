@@ -11,11 +11,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from ui.editor.code_editor import CodeEditor
 from ui.editor.highlighter import JinjaHighlighter
+from ui.widgets.language_names import LANGUAGE_NAMES
 from ui.widgets.text_update import exact_text
-
-# The reply languages in tab order, with their own names (as a translator looks for them).
-LANGUAGE_NAMES = {"en": "English", "es": "Español", "pt": "Português", "ru": "Русский",
-                  "fr": "Français"}
 
 
 class ReplyTabs(QTabWidget):

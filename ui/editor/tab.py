@@ -83,3 +83,8 @@ class TemplatesTab(QWidget):
             return False
         self.vm.autosave_now()  # drafts now match what is unsaved: none left for a clean exit
         return True
+
+    def shut_down(self) -> None:
+        """The window closes: a preview still rendering is not waited for."""
+        if self.vm is not None:
+            self.vm.worker.shutdown()

@@ -41,6 +41,9 @@ class ActionId(Enum):
     CHOOSE_SUGGESTION_2 = auto()
     CHOOSE_SUGGESTION_3 = auto()
     REPLY_LANGUAGE = auto()
+    FIND_ORDER = auto()
+    IMPORT_ORDERS = auto()
+    TEAM_DATABASE = auto()
 
 
 class ActionSpec(NamedTuple):
@@ -63,6 +66,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.CHOOSE_SUGGESTION_2: ActionSpec("Choose suggestion 2", ("Alt+2",), "case"),
     ActionId.CHOOSE_SUGGESTION_3: ActionSpec("Choose suggestion 3", ("Alt+3",), "case"),
     ActionId.NEW_BUYER: ActionSpec("New buyer", (StandardKey.New,), "file"),
+    ActionId.FIND_ORDER: ActionSpec("Find order…", ("Ctrl+O",), "case"),
+    ActionId.IMPORT_ORDERS: ActionSpec("Import orders…", ("Ctrl+I",), "file"),
+    ActionId.TEAM_DATABASE: ActionSpec("Team database…", ("Ctrl+Alt+D",), "file"),
     ActionId.REPLY_LANGUAGE: ActionSpec("Reply language…", ("Ctrl+L",), "edit"),
     ActionId.TOGGLE_GLOSS: ActionSpec("Show Chinese gloss", ("Ctrl+G",), "view"),
     ActionId.RESET_PREVIEW: ActionSpec("Reset to template", ("Ctrl+R",), "edit"),

@@ -10,12 +10,13 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from ui.editor.tab import TemplatesTab
 from ui.shell.char_counter import CharCounter
 from ui.shell.i18n import apply_language
-from ui.shell.window_state import SPLITTERS, WindowState
+from ui.shell.window_state import WindowState
+from ui.widgets import main_thread_gc
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QAction, QCloseEvent
-    from PySide6.QtWidgets import QMenu, QSplitter
+    from PySide6.QtWidgets import QMenu
 
     from ui.compose.page import ComposePage
     from ui.compose.viewmodel import ComposeViewModel
@@ -37,6 +38,7 @@ class MainWindow(QMainWindow):
         panels are built right after the first paint (see eventFilter), so the window shows
         as fast as a bare one."""
         super().__init__(objectName="mainWindow")
+        main_thread_gc.install()  # workers run Python: cycles must be freed on this thread
         self.vm = vm
         self.state = WindowState(settings)
         self.lang = self.state.language
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
             return self._commands
         from ui.shell.actions import ActionId, ActionRegistry
         from ui.shell.menus import add_language_menu, fill_menus
+        from ui.shell.order_book_menu import OrderBookCommands
 
         a = ActionRegistry(self)
         fill_menus(self, self.menus, a)
@@ -106,6 +109,7 @@ class MainWindow(QMainWindow):
         a[ActionId.TOGGLE_GLOSS].setChecked(self.state.gloss_visible)
         a[ActionId.TOGGLE_GLOSS].toggled.connect(self._set_gloss_visible)
         self.templates.bind_actions(a)
+        self.order_book = OrderBookCommands(self, a)
         self._commands = a
         return a
 
@@ -272,29 +276,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Copied {0} characters").format(f"{count:,}"), 5000)
 
     def _restore_splitters(self) -> None:
-        for key, splitter in self._splitters().items():
-            sizes = self.state.bytes(key)
-            if sizes is not None:
-                splitter.restoreState(sizes)
-
-    def _splitters(self) -> dict[str, QSplitter]:
-        """The splitters built so far (the Templates tab's come after the first paint)."""
-        from PySide6.QtWidgets import QSplitter
-
-        found = {s.objectName(): s for s in self.findChildren(QSplitter)}
-        return {key: found[name] for key, name in SPLITTERS.items() if name in found}
+        self.state.restore_splitters(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.templates.confirm_close():
             event.ignore()  # an unsaved template, and the person chose to stay
             return
         self.state.set_bytes("window/geometry", self.saveGeometry())
-        for key, splitter in self._splitters().items():
-            self.state.set_bytes(key, splitter.saveState())
+        self.state.save_splitters(self)
         self.state.sync()
         self.vm.save_profile()
-        if self.templates.vm is not None:
-            self.templates.vm.worker.shutdown()  # a preview still rendering isn't waited for
+        self.templates.shut_down()  # a preview still rendering isn't waited for
+        self.vm.close()  # nor a database call under way
         super().closeEvent(event)
 
 

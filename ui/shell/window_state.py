@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter, QWidget
 
 RECENT_LIMIT = 5
 DEFAULT_CHAR_LIMIT = 1000
@@ -78,3 +83,21 @@ class WindowState:
 
     def sync(self) -> None:
         self.settings.sync()
+
+    def restore_splitters(self, window: QWidget) -> None:
+        for key, splitter in _splitters(window).items():
+            sizes = self.bytes(key)
+            if sizes is not None:
+                splitter.restoreState(sizes)
+
+    def save_splitters(self, window: QWidget) -> None:
+        for key, splitter in _splitters(window).items():
+            self.set_bytes(key, splitter.saveState())
+
+
+def _splitters(window: QWidget) -> dict[str, QSplitter]:
+    """The window's splitters built so far (the Templates tab's come after it is ready)."""
+    from PySide6.QtWidgets import QSplitter
+
+    found = {s.objectName(): s for s in window.findChildren(QSplitter)}
+    return {key: found[name] for key, name in SPLITTERS.items() if name in found}

@@ -1,0 +1,261 @@
+"""Writing an export's orders into the order book, in one transaction: the orders are loaded
+into temporary tables (COPY on PostgreSQL, executemany on SQLite), then merged with a few
+set-based statements. A value the file leaves empty keeps the book's; an order's items are
+replaced only when the file lists its products; nothing is ever deleted."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal, InvalidOperation
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sqlalchemy import Date, Numeric
+
+from app.db.schema import ORDER_ID_LENGTH, order_imports, order_items, orders
+from app.db.sql import batches, buyer_key, utc_now
+from app.orders.records import ExportReading, ImportedOrder, OrderItem, RowProblem
+
+if TYPE_CHECKING:
+    from sqlalchemy import ColumnElement, Connection, Engine, Table
+
+# The order facts the book keeps (ImportedOrder's fields but the key, the row and the items).
+FACTS = ("buyer_name", "destination_country", "order_date", "ship_date", "chosen_method",
+         "actual_method", "tracking_number", "order_amount", "currency", "store",
+         "estimated_weight", "actual_weight")
+_facts = attrgetter(*FACTS)
+STAGED = ("order_id", "marketplace", *FACTS, "buyer_key", "items_hash")
+ITEM_COLUMNS = ("order_id", "marketplace", "position", "sku", "name", "quantity", "unit_price")
+_LARGEST = {"order_amount": Decimal(10) ** 12, "estimated_weight": Decimal(10) ** 9,
+            "actual_weight": Decimal(10) ** 9}
+_LONGEST = {"destination_country": 2, "currency": 3, "tracking_number": ORDER_ID_LENGTH}
+_LARGEST_PRICE = Decimal(10) ** 12
+_MAX_QUANTITY = 2**31 - 1
+_CENT = Decimal("0.01")
+LOAD_BATCH = 5_000  # orders staged per round (and per progress call)
+
+
+class ImportCounts(NamedTuple):
+    inserted: int
+    updated: int
+    unchanged: int
+    problems: tuple[RowProblem, ...]
+
+
+def import_orders(engine: Engine, reading: ExportReading, source: str,
+                  progress: Callable[[int, int], None] | None) -> ImportCounts:
+    from app.db.engine import writing
+
+    problems = list(reading.problems)
+    kept = [order for order in (_checked(o, problems) for o in reading.orders) if order]
+    now = utc_now()
+    with writing(engine) as connection:
+        import_id = connection.execute(order_imports.insert().values(
+            source=source, preset=reading.preset, imported_at=now, rows_read=reading.rows_read,
+            inserted=0, updated=0, unchanged=0, problems=0).returning(order_imports.c.id)
+        ).scalar_one()
+        staging = _Staging(connection)
+        for done, batch in enumerate(batches(kept, LOAD_BATCH), 1):
+            staging.load(batch)
+            if progress is not None:
+                progress(min(done * LOAD_BATCH, len(kept)), len(kept))
+        inserted, updated, unchanged = staging.merge({"import_id": import_id,
+                                                      "updated_at": now})
+        connection.execute(order_imports.update().where(order_imports.c.id == import_id)
+                           .values(inserted=inserted, updated=updated, unchanged=unchanged,
+                                   problems=len(problems)))
+    if progress is not None and not kept:
+        progress(0, 0)
+    return ImportCounts(inserted, updated, unchanged, tuple(problems))
+
+
+class _Staging:
+    """The temporary tables of one import (this connection's alone, gone with the
+    transaction's end)."""
+
+    def __init__(self, connection: Connection) -> None:
+        from sqlalchemy import Column, MetaData, String, Table
+
+        self.connection = connection
+        self.postgresql = connection.dialect.name == "postgresql"
+        tables = MetaData()
+        self.orders = Table("incoming_orders", tables,
+                            *(Column(c.name, c.type, primary_key=c.primary_key)
+                              for c in (orders.c[name] for name in STAGED)),
+                            Column("state", String(8)),
+                            prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+        self.items = Table("incoming_items", tables,
+                           *(Column(name, order_items.c[name].type) for name in ITEM_COLUMNS),
+                           prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+        tables.create_all(connection)
+
+    def load(self, batch: Sequence[ImportedOrder]) -> None:
+        order_rows = [_order_row(order) for order in batch]
+        item_rows = [(order.order_id, order.marketplace, position, *item)
+                     for order in batch for position, item in enumerate(order.items)]
+        self._copy(self.orders, (*STAGED, "state"), order_rows)
+        self._copy(self.items, ITEM_COLUMNS, item_rows)
+
+    def _copy(self, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        names = ", ".join(columns)
+        if self.postgresql:  # COPY: several times faster than any INSERT
+            driver = self.connection.connection.driver_connection
+            assert driver is not None
+            with driver.cursor() as cursor, \
+                    cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        # sqlite3 takes dates and amounts as text (NUMERIC columns store the numbers); its
+        # own date adapters are deprecated.
+        marks = ", ".join("?" * len(columns))
+        self.connection.exec_driver_sql(
+            f"INSERT INTO {table.name} ({names}) VALUES ({marks})",
+            _as_text(rows, [i for i, name in enumerate(columns)
+                            if isinstance(table.c[name].type, (Date, Numeric))]))
+
+    def merge(self, stamp: dict[str, Any]) -> tuple[int, int, int]:
+        """Write the staged orders into the book: (inserted, updated, unchanged)."""
+        counts = self._classify()
+        self._insert_new(stamp)
+        self._update_changed(stamp)
+        self._replace_items()
+        self.orders.metadata.drop_all(self.connection)
+        return counts.get("new", 0), counts.get("changed", 0), counts.get("same", 0)
+
+    def _key(self) -> ColumnElement[bool]:
+        from sqlalchemy import and_
+
+        return and_(orders.c.order_id == self.orders.c.order_id,
+                    orders.c.marketplace == self.orders.c.marketplace)
+
+    def _classify(self) -> dict[str, int]:
+        """Each staged order's state: "new" (as loaded), "same" as the book's (every value
+        the file gives equals the book's), or "changed"; the number of each."""
+        from sqlalchemy import and_, case, func, select
+
+        staged = self.orders
+        same = and_(*(_same_or_empty(staged.c[n], orders.c[n]) for n in (*FACTS, "items_hash")))
+        self.connection.execute(staged.update().where(self._key()).values(
+            state=case((same, "same"), else_="changed")))
+        query = select(staged.c.state, func.count()).group_by(staged.c.state)
+        return {state: count for state, count in self.connection.execute(query)}
+
+    def _insert_new(self, stamp: dict[str, Any]) -> None:
+        from sqlalchemy import insert, literal, select
+
+        staged = self.orders
+        stamped = (literal(value, orders.c[name].type) for name, value in stamp.items())
+        self.connection.execute(insert(orders).from_select(
+            [*STAGED, *stamp], select(*(staged.c[n] for n in STAGED), *stamped)
+            .where(staged.c.state == "new")))
+
+    def _update_changed(self, stamp: dict[str, Any]) -> None:
+        """The file's values over the book's; the book's where the file has none."""
+        from sqlalchemy import func
+
+        staged = self.orders
+        merged = {n: func.coalesce(staged.c[n], orders.c[n])
+                  for n in (*FACTS, "buyer_key", "items_hash")}
+        self.connection.execute(orders.update().where(self._key(), staged.c.state == "changed")
+                                .values(**merged, **stamp))
+
+    def _replace_items(self) -> None:
+        """New orders' items, and the items of changed orders whose file lists products."""
+        from sqlalchemy import and_, insert, select, tuple_
+
+        staged, items = self.orders, self.items
+        relisted = and_(staged.c.state == "changed", staged.c.items_hash.is_not(None))
+        self.connection.execute(order_items.delete().where(
+            tuple_(order_items.c.order_id, order_items.c.marketplace).in_(
+                select(staged.c.order_id, staged.c.marketplace).where(relisted))))
+        fresh = and_(items.c.order_id == staged.c.order_id,
+                     items.c.marketplace == staged.c.marketplace,
+                     (staged.c.state == "new") | relisted)
+        self.connection.execute(insert(order_items).from_select(
+            list(ITEM_COLUMNS), select(*(items.c[n] for n in ITEM_COLUMNS))
+            .join_from(items, staged, fresh)))
+
+
+def _same_or_empty(incoming: ColumnElement[Any], stored: ColumnElement[Any]
+                   ) -> ColumnElement[bool]:
+    """The file leaves the value empty (the book's stays) or gives the book's value."""
+    return incoming.is_(None) | (incoming == stored)
+
+
+def _order_row(order: ImportedOrder) -> tuple[Any, ...]:
+    return (order.order_id, order.marketplace, *_facts(order), buyer_key(order.buyer_name),
+            _items_hash(order.items), "new")
+
+
+def _items_hash(items: Iterable[OrderItem]) -> str | None:
+    """What the order's products are, in 32 hex digits (None: the file lists none)."""
+    text = "\x1e".join(f"{sku}\x1f{name}\x1f{quantity}\x1f{_price_text(price)}"
+                       for sku, name, quantity, price in items)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest() if text else None
+
+
+def _price_text(price: Decimal | None) -> str:
+    return "" if price is None else str(price.quantize(_CENT))
+
+
+def _as_text(rows: list[tuple[Any, ...]], positions: Sequence[int]) -> list[tuple[Any, ...]]:
+    """The rows with the values at these positions as text: str() of a date is its ISO
+    form, of a Decimal its exact digits."""
+    converted = []
+    for row in rows:
+        values = list(row)
+        for position in positions:
+            if values[position] is not None:
+                values[position] = str(values[position])
+        converted.append(tuple(values))
+    return converted
+
+
+def _checked(order: ImportedOrder, problems: list[RowProblem]) -> ImportedOrder | None:
+    """The order with each value the columns can't hold dropped (and reported), or None for an
+    order number too long to be one."""
+    if len(order.order_id) > ORDER_ID_LENGTH:
+        problems.append(RowProblem(order.row, f"the order number {order.order_id[:20]!r}… is "
+                                              f"longer than {ORDER_ID_LENGTH} characters"))
+        return None
+    dropped: dict[str, Any] = {}
+    for name, longest in _LONGEST.items():
+        text = getattr(order, name)
+        if text is not None and len(text) > longest:
+            dropped[name] = None
+            problems.append(RowProblem(order.row, f"{name} {text[:20]!r} is too long"))
+    for name, largest in _LARGEST.items():
+        amount = getattr(order, name)
+        if amount is not None and not _fits(amount, largest):
+            dropped[name] = None
+            problems.append(RowProblem(order.row, f"{name} {amount} is too large"))
+    if not all(_item_fits(item) for item in order.items):
+        dropped["items"] = tuple(_checked_item(item, order.row, problems)
+                                 for item in order.items)
+    return order._replace(**dropped) if dropped else order
+
+
+def _item_fits(item: OrderItem) -> bool:
+    return (item.quantity is None or 0 <= item.quantity <= _MAX_QUANTITY) and (
+        item.unit_price is None or _fits(item.unit_price, _LARGEST_PRICE))
+
+
+def _checked_item(item: OrderItem, row: int, problems: list[RowProblem]) -> OrderItem:
+    if item.quantity is not None and not 0 <= item.quantity <= _MAX_QUANTITY:
+        problems.append(RowProblem(row, f"quantity {item.quantity} is out of range"))
+        item = item._replace(quantity=None)
+    if item.unit_price is not None and not _fits(item.unit_price, _LARGEST_PRICE):
+        problems.append(RowProblem(row, f"unit price {item.unit_price} is too large"))
+        item = item._replace(unit_price=None)
+    return item
+
+
+def _fits(amount: Decimal, largest: Decimal) -> bool:
+    try:
+        return abs(amount) < largest
+    except InvalidOperation:  # NaN
+        return False

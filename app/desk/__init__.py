@@ -1,0 +1,1 @@
+"""The agent's desk: the order book and the case log, as the window uses them."""
