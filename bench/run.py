@@ -1,9 +1,10 @@
 """Every measurement of issue 5, one command: a table, then one JSON line per measurement.
 
-    python -m bench.run            full sizes (about a minute)
+    python -m bench.run            full sizes (about a minute, and some minutes more to
+                                   write the statistics' million log entries)
     python -m bench.run --quick    tiny sizes and few runs: checks the harness works (CI)
-    python -m bench.run --only cli one section (start-up, keystroke, scale, cli, message);
-                                   repeatable
+    python -m bench.run --only cli one section (start-up, keystroke, scale, cli, message,
+                                   stats); repeatable
 
 Numbers are ratios and percentiles within one run on whatever machine runs it; they are
 reports, never pass/fail. `met` says whether the issue's budget holds in this run.
@@ -27,6 +28,7 @@ from bench.message import measure_message
 from bench.procs import app_command, isolated_env, python_command, run
 from bench.startup import measure_startup
 from bench.stats import Measurement, measure, table
+from bench.stats_query import measure_stats_queries
 
 MS, MB = 1000.0, 1 / 1024
 
@@ -42,12 +44,15 @@ class Sizes:
     load_runs: int
     filter_keys: int
     message_rounds: int  # passes over the sample buyer messages
+    log_entries: int  # case-log entries the statistics count (filling them takes minutes)
+    stats_runs: int
 
 
 FULL = Sizes(runs=11, warmup=1, keys=510, debounced=30, key_batch=100, templates=5000,
-             load_runs=5, filter_keys=300, message_rounds=20)
+             load_runs=5, filter_keys=300, message_rounds=20, log_entries=1_000_000,
+             stats_runs=7)
 QUICK = Sizes(runs=2, warmup=0, keys=30, debounced=3, key_batch=30, templates=40,
-              load_runs=2, filter_keys=20, message_rounds=1)
+              load_runs=2, filter_keys=20, message_rounds=1, log_entries=2_000, stats_runs=2)
 
 
 def children(module: str, args: list[str], env: dict[str, str]) -> dict[str, list[float]]:
@@ -132,7 +137,7 @@ def measure_picker(folder: Path, sizes: Sizes, env: dict[str, str]) -> list[Meas
     ]
 
 
-SECTION_NAMES = ("start-up", "keystroke", "scale", "cli", "message")
+SECTION_NAMES = ("start-up", "keystroke", "scale", "cli", "message", "stats")
 
 
 def sections(sizes: Sizes, home: Path) -> list[tuple[str, Callable[[], list[Measurement]]]]:
@@ -143,6 +148,7 @@ def sections(sizes: Sizes, home: Path) -> list[tuple[str, Callable[[], list[Meas
         ("scale", lambda: measure_scale(sizes, home, env)),
         ("cli", lambda: measure_cli(home, sizes.runs, sizes.warmup)),
         ("message", lambda: measure_message(sizes.message_rounds)),
+        ("stats", lambda: measure_stats_queries(sizes.log_entries, sizes.stats_runs)),
     ]
 
 

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.db import engines
 from bench.stats import measure, p99, parse_lines, table
+from bench.stats_query import measurement_names
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = {
@@ -18,7 +20,7 @@ EXPECTED = {
     "library.check", "library.load", "library.memory",
     "picker.filter", "picker.filter_painted", "picker.proxy", "picker.memory",
     "cli.compose", "message.read", "message.read_20k", "message.lexicon_load",
-}
+} | measurement_names(engines())  # the statistics, on SQLite and (when set up) PostgreSQL
 WITH_BASELINE = {"startup.first_paint", "startup.ready", "startup.peak_rss", "cli.compose"}
 
 

@@ -1,14 +1,11 @@
 """The outbox: a copy is queued locally whatever the database's state, and drained into the
 case log once it can be reached; an entry sent twice is written once. On PostgreSQL the server
-is really stopped and started again (when the test may control the local cluster)."""
+is really stopped and started again (a server of the test's own: tests/pg_private.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import subprocess
 import threading
 import uuid
 from decimal import Decimal
@@ -19,9 +16,8 @@ from app.caselog.entries import LogEntry
 from app.caselog.log import CaseLog
 from app.caselog.outbox import Outbox
 from app.db.engine import DatabaseUnavailable, create_engine_for
-from tests.test_db_engines import ENGINES, database, opened, pg_base_url, run_python
-
-CLUSTER_ENV = "REPLY_COMPOSER_TEST_PG_CLUSTER"  # "15 main": the local cluster a test may stop
+from tests.pg_private import private_server
+from tests.test_db_engines import ENGINES, database, opened, run_python
 
 
 def entry(n: int = 0, order_id: str = "8123456789012345") -> LogEntry:
@@ -126,15 +122,6 @@ def test_queueing_never_touches_the_database_or_sqlalchemy(tmp_path):
     assert Outbox(tmp_path / "outbox.sqlite3").waiting() == 1
 
 
-def _cluster() -> list[str]:
-    cluster = os.environ.get(CLUSTER_ENV, "").split()
-    if len(cluster) != 2 or shutil.which("pg_ctlcluster") is None or os.geteuid() != 0:
-        if os.environ.get("REPLY_COMPOSER_CI"):
-            pytest.fail(f"{CLUSTER_ENV} must name the local cluster (e.g. '15 main') in CI")
-        pytest.skip(f"needs {CLUSTER_ENV}, pg_ctlcluster and root: it stops the server")
-    return cluster
-
-
 @pytest.mark.parametrize("idle_ping", [0.0, 3600.0], ids=["pinged", "retried"])
 def test_postgresql_stopped_mid_session_then_started_the_outbox_drains(tmp_path, outbox,
                                                                        monkeypatch, idle_ping):
@@ -143,15 +130,9 @@ def test_postgresql_stopped_mid_session_then_started_the_outbox_drains(tmp_path,
     IDLE_PING_SECONDS, else the statement fails on it once and runs again on a new one."""
     from app.db import engine as engine_module
 
-    pg_base_url()
-    cluster = _cluster()
     monkeypatch.setattr(engine_module, "IDLE_PING_SECONDS", idle_ping)
-
-    def server(action: str) -> None:
-        subprocess.run(["pg_ctlcluster", *cluster, action, *(["-m", "fast"] if action == "stop"
-                                                             else [])], check=True)
-
-    with database("postgresql", tmp_path) as url, opened(url) as engine:
+    with private_server() as postgresql, opened(postgresql.url) as engine:
+        server = postgresql.pg_ctl
         log = CaseLog(engine)
         outbox.record(entry(1))
         outbox.drain(log)

@@ -42,3 +42,10 @@ actual_weight
 
 # The window keeps its File-menu order book commands reachable (tests drive the importer).
 order_book
+
+# The statistics: SQLAlchemy reads `inherit_cache` on a SQL function (app.stats.query), openpyxl
+# these on a cell or a sheet (app.stats.export).
+inherit_cache
+_.data_type
+_.number_format
+_.freeze_panes

@@ -16,7 +16,8 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 # Command name -> the module that runs it (imported only when that command is run).
 COMMANDS = {"cases": "app.cli.catalog", "compose": "app.cli.compose",
             "suggest": "app.cli.suggest", "check": "app.cli.catalog",
-            "orders": "app.cli.orders", "log": "app.cli.log"}
+            "orders": "app.cli.orders", "log": "app.cli.log",
+            "stats": "app.cli.stats"}
 DB_ENV = "REPLY_COMPOSER_DB"  # app.db.url.ENV_VAR (not imported: the plain path stays light)
 
 

@@ -22,10 +22,10 @@ from app.errors import ComposerError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from app.catalog.labels import Label
     from app.caselog.entries import LogEntry
     from app.caselog.outbox import Outbox
     from app.catalog.catalog import Catalog
+    from app.catalog.labels import Label
     from app.compose.result import Composition
     from app.orders.book import BookOrder
     from app.user.paths import UserData

@@ -188,22 +188,22 @@
 <context>
     <name>CompensationPrompt</name>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="35"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="40"/>
         <source>Compensated before</source>
         <translation>之前已补偿过</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="37"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="42"/>
         <source>Offer compensation again?</source>
         <translation>还要再次提供补偿吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="38"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="43"/>
         <source>Go back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="39"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="43"/>
         <source>Copy anyway</source>
         <translation>仍然复制</translation>
     </message>
@@ -231,22 +231,22 @@
 <context>
     <name>CopyPrompt</name>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="16"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="26"/>
         <source>The reply still needs: {0}.</source>
         <translation>回复还缺少：{0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="18"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="28"/>
         <source>Fields missing</source>
         <translation>缺少必填项</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="20"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="30"/>
         <source>Go back and fill them</source>
         <translation>返回填写</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/copy_prompt.py" line="21"/>
+        <location filename="../../ui/compose/copy_prompt.py" line="30"/>
         <source>Copy anyway</source>
         <translation>仍然复制</translation>
     </message>
@@ -444,6 +444,89 @@
     </message>
 </context>
 <context>
+    <name>EntriesList</name>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="75"/>
+        <source>nothing offered</source>
+        <translation>未提供补偿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="78"/>
+        <source>edited</source>
+        <translation>手动修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="79"/>
+        <source>above the policy</source>
+        <translation>超出政策</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="80"/>
+        <source>markers left</source>
+        <translation>留有占位符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="89"/>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="89"/>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="89"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="90"/>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="90"/>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="91"/>
+        <source>Offered</source>
+        <translation>提供的处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="91"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="91"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="101"/>
+        <source>Click a row of the table or a bar of a chart to see the replies behind it.</source>
+        <translation>点击表格中的一行或图表中的一根柱子，查看其背后的回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="104"/>
+        <source>No replies behind {0}.</source>
+        <translation>{0}没有回复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="106"/>
+        <source>Replies behind {0}: the newest {1} of {2}.</source>
+        <translation>{0}的回复：共 {2} 条，显示最新的 {1} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/entries_list.py" line="109"/>
+        <source>Replies behind {0}: {1}, newest first.</source>
+        <translation>{0}的回复：{1} 条，最新的在前。</translation>
+    </message>
+</context>
+<context>
     <name>ExportKindDialog</name>
     <message>
         <location filename="../../ui/orders/import_dialogs.py" line="40"/>
@@ -479,6 +562,92 @@
         <location filename="../../ui/orders/import_dialogs.py" line="56"/>
         <source>Kind of export:</source>
         <translation>导出类型：</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="79"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="79"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="79"/>
+        <source>Group by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="80"/>
+        <source>Figures of</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="80"/>
+        <location filename="../../ui/stats/filter_bar.py" line="86"/>
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="81"/>
+        <source>Store</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="81"/>
+        <source>Marketplace</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="82"/>
+        <location filename="../../ui/stats/filter_bar.py" line="85"/>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="82"/>
+        <location filename="../../ui/stats/filter_bar.py" line="86"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="85"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="85"/>
+        <source>Action</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="89"/>
+        <source>Mine</source>
+        <translation>只看我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="90"/>
+        <source>The whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="91"/>
+        <source>Days are UTC days (08:00 to 08:00 Beijing time).</source>
+        <translation>日期按 UTC 计算（北京时间 08:00 至次日 08:00）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="95"/>
+        <source>any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/filter_bar.py" line="155"/>
+        <source>The team&apos;s figures need the team database (File › Team database…).</source>
+        <translation>团队数据需要连接团队数据库（文件 › 团队数据库…）。</translation>
     </message>
 </context>
 <context>
@@ -707,53 +876,58 @@ Nothing was imported.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="164"/>
+        <location filename="../../ui/shell/main_window.py" line="168"/>
         <source>Reply Composer</source>
         <translation>回复助手</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="165"/>
+        <location filename="../../ui/shell/main_window.py" line="169"/>
         <source>Compose</source>
         <translation>写回复</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="167"/>
+        <location filename="../../ui/shell/main_window.py" line="171"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/main_window.py" line="172"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="167"/>
+        <location filename="../../ui/shell/main_window.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="168"/>
+        <location filename="../../ui/shell/main_window.py" line="173"/>
         <source>&amp;Case</source>
         <translation>案例(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="168"/>
+        <location filename="../../ui/shell/main_window.py" line="173"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="103"/>
-        <location filename="../../ui/shell/main_window.py" line="172"/>
+        <location filename="../../ui/shell/main_window.py" line="106"/>
+        <location filename="../../ui/shell/main_window.py" line="177"/>
         <source>Language / 语言</source>
         <translation>语言 / Language</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="239"/>
+        <location filename="../../ui/shell/main_window.py" line="244"/>
         <source>Templates: {0}</source>
         <translation>模板：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="266"/>
+        <location filename="../../ui/shell/main_window.py" line="271"/>
         <source>Templates</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/main_window.py" line="276"/>
+        <location filename="../../ui/shell/main_window.py" line="281"/>
         <source>Copied {0} characters</source>
         <translation>已复制 {0} 个字符</translation>
     </message>
@@ -1320,6 +1494,164 @@ Save them?</source>
         <location filename="../../ui/editor/reply_tabs.py" line="85"/>
         <source>Empty: buyers who write in {0} get the English reply.</source>
         <translation>空白：用{0}写信的买家会收到英文回复。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTab</name>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="103"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="104"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="105"/>
+        <source>Export XLSX…</source>
+        <translation>导出 XLSX…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="147"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="173"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="174"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="175"/>
+        <source>Export the table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="193"/>
+        <source>the whole team</source>
+        <translation>整个团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="193"/>
+        <source>{0} only</source>
+        <translation>仅 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="196"/>
+        <source>{0} replies from {1} to {2} (UTC), {3}.</source>
+        <translation>{1} 至 {2}（UTC）共 {0} 条回复，{3}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="199"/>
+        <source>No replies from {0} to {1} (UTC), {2}.</source>
+        <translation>{0} 至 {1}（UTC）没有回复，{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="208"/>
+        <source>Replies per day (UTC)</source>
+        <translation>每日回复数（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="209"/>
+        <source>No replies in this range</source>
+        <translation>此期间没有回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="231"/>
+        <source>Compensation in {0}, by {1}</source>
+        <translation>按{1}统计的补偿（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="233"/>
+        <source>No compensation in this range</source>
+        <translation>此期间没有补偿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="245"/>
+        <source>{0} “{1}”</source>
+        <translation>{0}“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="250"/>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="255"/>
+        <source>No figures: {0}</source>
+        <translation>无法统计：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="263"/>
+        <source>Replies copied to buyers</source>
+        <translation>复制给买家的回复数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="264"/>
+        <source>Replies that gave something: a refund, a resend, a discount or a cost paid</source>
+        <translation>给了买家补偿的回复：退款、补发、折扣或承担费用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="266"/>
+        <source>The most the replies offered, added up in this currency only</source>
+        <translation>回复中提供的最高金额，只按此币种合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="268"/>
+        <source>Replies the agent changed by hand before copying</source>
+        <translation>客服复制前手动修改过的回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="269"/>
+        <source>Hand-edited replies of all replies</source>
+        <translation>手动修改的回复占全部回复的比例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="270"/>
+        <source>Replies that offered more money than the policy suggested</source>
+        <translation>提供的金额超出政策建议的回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="271"/>
+        <source>Replies copied with a marker of an empty field still in them, such as [tracking number]</source>
+        <translation>复制时仍留有空字段占位符（如 [tracking number]）的回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="279"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="285"/>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="285"/>
+        <source>case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="285"/>
+        <source>action</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="286"/>
+        <source>agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats/tab.py" line="286"/>
+        <source>product</source>
+        <translation>产品</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ class ComposeViewModel(QObject):
         super().__init__()
         self._user = user  # None: the real user data folder, found after the first paint
         self._library = library  # --library DIR: the personal layer instead of the user's
-        self._today = today  # None: the real today (fixed in tests and screenshots)
+        self.today = today  # None: the real today (fixed in tests and screenshots)
         self.setup: UserSetup | None = None
         self.composer: Composer | None = None
         self.messages: MessageReader | None = None
@@ -228,7 +228,7 @@ class ComposeViewModel(QObject):
             self.field_errors = errors
             self.fieldErrorsChanged.emit(errors)
         try:
-            today = self._today() if self._today is not None else None
+            today = self.today() if self.today is not None else None
             result = self.composer.compose(self.case.id, values, today, review=False,
                                            language=self.reply_language())
         except ComposerError as exc:

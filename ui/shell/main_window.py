@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from ui.editor.tab import TemplatesTab
 from ui.shell.char_counter import CharCounter
 from ui.shell.i18n import apply_language
+from ui.shell.stats_place import StatsPlace
 from ui.shell.window_state import WindowState
 from ui.widgets import main_thread_gc
 
@@ -52,6 +53,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(objectName="tabs")
         self.tabs.addTab(QWidget(), "")  # the Compose tab's place, filled after the paint
         self.tabs.addTab(self.templates, "")
+        self.stats = StatsPlace(self)  # the Statistics tab, made when first opened
+        self.tabs.addTab(self.stats, "")
         self.setCentralWidget(self.tabs)
         self.counter = CharCounter(self.state)
         self.statusBar().addPermanentWidget(self.counter)
@@ -133,12 +136,13 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
         self._connect_panels()
         self.retranslate()
-        self._restore_splitters()
+        self.state.restore_splitters(self)
 
     def _connect_frame(self) -> None:
         self.vm.loaded.connect(self._loaded)
         self.templates.dirtyChanged.connect(self._templates_dirty)
         self.templates.status.connect(self._say)
+        self.stats.status.connect(self._say)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _connect_panels(self) -> None:
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Reply Composer"))
         self.tabs.setTabText(0, self.tr("Compose"))
         self._templates_dirty(self.templates.dirty())
+        self.tabs.setTabText(2, self.tr("Statistics"))
         titles = {"file": self.tr("&File"), "edit": self.tr("&Edit"),
                   "case": self.tr("&Case"), "view": self.tr("&View")}
         for name, menu in self.menus.items():
@@ -218,7 +223,7 @@ class MainWindow(QMainWindow):
     def _loaded(self) -> None:
         self.build_panels()  # in case the catalog was loaded before the first paint
         assert self.page is not None
-        self._restore_splitters()
+        self.state.restore_splitters(self)
         self.page.populate(self.state.recent_cases)
         last = self.state.last_case
         if last and last in self.vm.catalog.cases:
@@ -238,7 +243,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.statusBar().showMessage(self.tr("Templates: {0}").format(exc))
             return
-        self._restore_splitters()
+        self.state.restore_splitters(self)
         self.templates.set_active(self.tabs.currentWidget() is self.templates)
 
     def _case_shown(self, case_id: str) -> None:
@@ -275,9 +280,6 @@ class MainWindow(QMainWindow):
     def _copied(self, count: int) -> None:
         self.statusBar().showMessage(self.tr("Copied {0} characters").format(f"{count:,}"), 5000)
 
-    def _restore_splitters(self) -> None:
-        self.state.restore_splitters(self)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.templates.confirm_close():
             event.ignore()  # an unsaved template, and the person chose to stay
@@ -288,6 +290,7 @@ class MainWindow(QMainWindow):
         self.vm.save_profile()
         self.templates.shut_down()  # a preview still rendering isn't waited for
         self.vm.close()  # nor a database call under way
+        self.stats.shutdown()
         super().closeEvent(event)
 
 

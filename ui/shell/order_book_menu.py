@@ -2,7 +2,8 @@
 
 The importer and the dialog are made on first use (their modules and the database stay off
 the start-up path). After an import the compose tab looks its message or order number up
-again; after the database setting changes, the compose tab's desk opens the new database."""
+again; after the database setting changes, the compose tab and the statistics open the new
+database."""
 
 from __future__ import annotations
 
@@ -71,4 +72,6 @@ class OrderBookCommands(QObject):
     def _database_changed(self, _url: str) -> None:
         if self.window.vm.desk is not None:
             self.window.vm.desk.reopen()
+        if self.window.stats.tab is not None:
+            self.window.stats.tab.reload()  # the team's figures, or this desk's
         self._imported(None)  # the new database may know the order on screen
