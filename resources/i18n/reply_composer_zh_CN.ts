@@ -668,12 +668,12 @@
         <translation>来自订单库（文件 › 导入订单…）。</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/find_order.py" line="68"/>
-        <source>{0} found</source>
-        <translation>找到 {0} 个</translation>
+        <location filename="../../ui/compose/find_order.py" line="74"/>
+        <source>{0} found: Enter fills the form</source>
+        <translation>找到 {0} 个：按 Enter 填入表单</translation>
     </message>
     <message>
-        <location filename="../../ui/compose/find_order.py" line="69"/>
+        <location filename="../../ui/compose/find_order.py" line="75"/>
         <source>No order in the book matches.</source>
         <translation>订单库里没有匹配的订单。</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -50,7 +50,11 @@ class FindOrderDialog(QDialog):
         self.setWindowTitle(self.tr("Find order"))
         self.search.setPlaceholderText(self.tr("Order number, tracking number or buyer name"))
         self.note.setText(self.tr("From the order book (File › Import orders…)."))
-        self.resize(560, 360)
+        # One order per line, never a sideways scroll: a long line ends in "…" (its tooltip
+        # has all of it).
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.resize(760, 360)
 
     def _show(self, text: str, found: list[OrderFacts]) -> None:
         if text != self.search.text():
@@ -58,15 +62,17 @@ class FindOrderDialog(QDialog):
         self.found = found
         self.results.clear()
         for facts in found:
-            self.results.addItem(QListWidgetItem(_line(facts)))
+            item = QListWidgetItem(_line(facts))
+            item.setToolTip(item.text())
+            self.results.addItem(item)
         if found:
             self.results.setCurrentRow(0)
         if self._choose_first and found:
             self._choose_first = False
             self._choose_current()
             return
-        self.note.setText(self.tr("{0} found").format(len(found)) if found else
-                          self.tr("No order in the book matches."))
+        found_text = self.tr("{0} found: Enter fills the form").format(len(found))
+        self.note.setText(found_text if found else self.tr("No order in the book matches."))
 
     def _choose_current(self) -> None:
         if self._timer.isActive():  # Enter right after typing: look it up, then choose
