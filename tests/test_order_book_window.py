@@ -73,6 +73,8 @@ def test_a_pasted_message_naming_the_order_fills_only_the_empty_fields(qtbot, wi
     assert values["destination_country"] == "BR" and values["ship_date"] == "2026-10-05"
     note = window.page.middle.book_note
     assert note.isVisibleTo(window) and ORDER_ID in note.text()
+    notes = window.page.history.notes  # the buyer chose AliExpress Standard; it went YunExpress
+    qtbot.waitUntil(lambda: "Shipped by a different method" in notes.text(), timeout=WAIT_MS)
 
 
 def test_a_typed_tracking_number_finds_its_order(qtbot, window):

@@ -45,6 +45,7 @@ def compensation_note(entry: LogEntry, order_id: str | None) -> Note:
 def method_note(order: BookOrder) -> Note:
     return Note("method", Label(
         f"The parcel went by {order.actual_method}, not the buyer's choice "
-        f"{order.chosen_method}: the {METHOD_CHANGED_CASE} case may fit",
+        f"{order.chosen_method}: the case \"Shipped by a different method\" "
+        f"({METHOD_CHANGED_CASE}) may fit",
         f"包裹实际走的是 {order.actual_method}，不是买家选的 {order.chosen_method}："
         f"可能适用“物流方式与买家选择的不一致”这个案例"))
