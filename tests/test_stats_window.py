@@ -24,7 +24,7 @@ def test_the_statistics_tab_is_made_when_first_opened(qtbot, make_window, data):
     window.switch_language("zh")
     qtbot.waitUntil(lambda: window.tabs.tabText(2) == "统计", timeout=5000)  # LanguageChange
     window.close()
-    assert tab.model._closed  # no query starts after the window is gone
+    assert tab.model.worker.closed  # no query starts after the window is gone
 
 
 def test_without_an_agent_name_the_tab_says_so_in_the_windows_language(qtbot, make_window,

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ui.widgets import ui_thread
+from ui.widgets.worker import Worker
 
 if TYPE_CHECKING:
     from app.catalog.catalog import Catalog
@@ -41,34 +39,19 @@ class DeskModel(QObject):
         from app.desk.desk import Desk
 
         self.desk: Desk = Desk(data, catalog, action_labels=action_labels)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk")
-        ui_thread.prepare()
+        self.worker = Worker("desk", self)
+        self.worker.failed.connect(self._failed)
         self.order: BookOrder | None = None  # the order the form was filled from
         self._notes: tuple[str, list[Note]] = ("", [])  # order id -> notes for that order
-        self._closed = False
-        self._waiting: dict[int, Callable[[Any], None]] = {}  # job key -> what to do with it
         self.sender_timer = QTimer(self, interval=SEND_EVERY_MS)
         self.sender_timer.timeout.connect(self.send)
 
     # Running on the worker.
-    def _run(self, job: Callable[[], Any], then: Callable[[Any], None]) -> Future[Any] | None:
-        if self._closed:
-            return None
-        key = ui_thread.next_key()
-        self._waiting[key] = then  # kept here: the worker holds only the key
-        future = self._pool.submit(job)
-        ui_thread.hand_back(self, key, future)
-        return future
+    def _run(self, job: Callable[[], Any], then: Callable[[Any], None]) -> None:
+        self.worker.run(job, then)
 
-    def receive(self, key: int, future: Future[Any]) -> None:
-        """A job's end, on the UI thread (see ui.widgets.ui_thread)."""
-        then = self._waiting.pop(key, None)
-        if then is None or self._closed or future.cancelled() or not shiboken6.isValid(self):
-            return
-        error = future.exception()
-        if error is None:
-            then(future.result())
-        elif isinstance(error, Exception) and _is_expected(error):
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Exception) and _is_expected(error):
             self.problem.emit(str(error))
         else:
             log.error("desk call failed", exc_info=error)
@@ -141,18 +124,14 @@ class DeskModel(QObject):
         old = self.desk
         self.desk = Desk(old.data, old.catalog, action_labels=old.action_labels)
         self.order, self._notes = None, ("", [])
-        self._pool.submit(old.close)
+        self._run(old.close, lambda _: None)
         self.send()  # what waited for the old database goes to the new one
 
     def close(self) -> None:
         """The window closes: nothing more is shown; a call under way ends on its own, then
         the database is closed."""
-        if self._closed:
-            return
-        self._closed = True
         self.sender_timer.stop()
-        self._pool.submit(self.desk.close)
-        self._pool.shutdown(wait=False, cancel_futures=False)
+        self.worker.close(self.desk.close)
 
 
 def _is_expected(error: Exception) -> bool:

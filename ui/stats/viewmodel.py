@@ -10,15 +10,13 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from ui.stats.values import FILTERS, Access, Choices, Request, Shown
-from ui.widgets import ui_thread
+from ui.widgets.worker import Worker
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -52,14 +50,10 @@ class StatsModel(QObject):
         self.source = source
         self.agent = agent
         self.language: Callable[[], str] = lambda: "en"  # the tab sets the window's
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stats")
-        ui_thread.prepare()
+        self.worker = Worker("stats", self)
+        self.worker.failed.connect(self._failed)
         self._engine: Engine | None = None  # opened on the worker, used only there
         self._url: str | None = None
-        self._waiting: dict[int, tuple[str, Callable[[Any], None]]] = {}  # key → kind, then
-        self._latest: dict[str, int] = {}  # kind of request → the key of its newest one
-        self._pending: set[Future[Any]] = set()
-        self._closed = False
 
     # Requests (from the UI thread).
     def refresh(self, request: Request) -> None:
@@ -99,13 +93,7 @@ class StatsModel(QObject):
     def close(self) -> None:
         """The window closes: nothing more is shown; a query under way ends on its own, then
         the database is closed."""
-        if self._closed:
-            return
-        self._closed = True
-        for future in list(self._pending):  # queued queries dropped; one under way ends
-            future.cancel()
-        self._pool.submit(self._dispose)
-        self._pool.shutdown(wait=False)
+        self.worker.close(self._dispose)
 
     # Plain calls the tab makes on the UI thread (no database).
     @staticmethod
@@ -194,27 +182,11 @@ class StatsModel(QObject):
 
     # Running on the worker, answering on the UI thread.
     def _run(self, kind: str, job: Callable[[], Any], then: Callable[[Any], None]) -> None:
-        if self._closed:
-            return
-        key = ui_thread.next_key()
-        self._waiting[key] = (kind, then)  # kept here: the worker holds only the key
-        self._latest[kind] = key
-        future = self._pool.submit(job)
-        self._pending.add(future)
-        future.add_done_callback(self._pending.discard)
-        ui_thread.hand_back(self, key, future)
+        # An export is never overtaken; a newer figures request drops an older one's answer.
+        self.worker.run(job, then, kind=None if kind == "export" else kind)
 
-    def receive(self, key: int, future: Future[Any]) -> None:
-        """A job's end, on the UI thread (see ui.widgets.ui_thread)."""
-        kind, then = self._waiting.pop(key, ("", None))
-        if then is None or self._closed or future.cancelled() or not shiboken6.isValid(self):
-            return
-        if kind != "export" and self._latest.get(kind) != key:
-            return  # overtaken: the person asked again meanwhile
-        error = future.exception()
-        if error is None:
-            then(future.result())
-        elif isinstance(error, Exception) and _is_expected(error):
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Exception) and _is_expected(error):
             zh = getattr(error, "zh", None)  # the same in Chinese, where the error has it
             self.failed.emit(zh if zh and self.language() == "zh" else str(error))
         else:
