@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 LOOKUP_FIELDS = ("order_id", "tracking_number")  # typing one of these looks the order up
 SHORTEST_LOOKUP = 6  # characters of a typed order or tracking number before it is looked up
 TYPING_PAUSE_MS = 500
+MESSAGE_PAUSE_MS = 150  # a paste arrives at once; typing in the message box is one lookup
 REFRESH_PAUSE_MS = 400
 SEND_LEFT_OVER_MS = 3000
 
@@ -35,6 +36,8 @@ class OrderBookLink(QObject):
         self._refresh = QTimer(self, singleShot=True, interval=REFRESH_PAUSE_MS)
         self._refresh.timeout.connect(self._refresh_history)
         self._typed_text = ""
+        self._message = QTimer(self, singleShot=True, interval=MESSAGE_PAUSE_MS)
+        self._message.timeout.connect(self._look_up_message)
         desk.ordersFound.connect(self._found)
         desk.historyShown.connect(self._show_history)
         desk.sendingChanged.connect(self._sending)
@@ -52,6 +55,11 @@ class OrderBookLink(QObject):
     # Finding the order.
     @Slot(str)
     def _message_pasted(self, text: str) -> None:
+        if text.strip():
+            self._message.start()  # not a database call per keystroke
+
+    def _look_up_message(self) -> None:
+        text = self.page.message.text()
         if text.strip():
             self.desk.lookup_message(text)
 
