@@ -135,7 +135,8 @@ def _refund(pick: random.Random, actions: tuple[str, ...]
 
 
 def fill(engine: Engine, count: int, seed: int = SEED) -> None:
-    """Write `count` entries and their actions, in batches, then gather the planner's
+    """Write `count` entries and their actions, in batches, count them into the statistics'
+    rollups (written around CaseLog, they are counted at the end), then gather the planner's
     statistics (as a server's autovacuum would have)."""
     write = _copy if engine.dialect.name == "postgresql" else _executemany
     batch: list[dict[str, Any]] = []
@@ -146,7 +147,16 @@ def fill(engine: Engine, count: int, seed: int = SEED) -> None:
             batch = []
     if batch:
         write(engine, batch)
+    _count(engine)
     _analyze(engine)
+
+
+def _count(engine: Engine) -> None:
+    from app.db.engine import writing
+    from app.stats.rollups import rebuild
+
+    with writing(engine) as connection:
+        rebuild(connection)
 
 
 def _executemany(engine: Engine, batch: list[dict[str, Any]]) -> None:

@@ -1,10 +1,11 @@
 """The team lead's statistics (issue 16) over a case log of 1,000,000 entries (2,000 with
 --quick), a year of replies (bench/caselog_data.py), on SQLite and, when
 REPLY_COMPOSER_TEST_PG_URL names a database, PostgreSQL on loopback, with the schema as the
-migrations make it: each grouping (day, case, action, agent, product) and the totals, over a
-month (the tab's default range) and over the whole year, timed end to end through
-app.stats.figures (statement, the database's GROUP BY, rows merged in Python); and the
-entries behind one figure (a click on a bar: a common case, the rarest product).
+migrations make it (the rollups counted once the log is written): each grouping (day, case,
+action, agent, product) and the totals, over a month (the tab's default range) and over the
+whole year, over a range with days at both ends and per day for one store, timed end to end
+through app.stats.figures (statements, the database's GROUP BY, rows merged in Python); and
+the entries behind one figure (a click on a bar: a common case, the rarest product).
 
 Budget: <= 500 ms per query on both engines (judged at the full size, on the slowest run).
 
@@ -19,6 +20,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +43,9 @@ def measurement_names(kinds: list[str]) -> set[str]:
     """The names measure_stats_queries reports on these engines (the smoke test's list)."""
     names = {f"stats.{what}-{span}" for span in SPANS
              for what in ("day", "case", "action", "agent", "product", "totals")}
-    names |= {"stats.case-year-one-agent", "stats.entries-case", "stats.entries-rare-product"}
+    names |= {"stats.case-year-one-agent", "stats.case-days-at-both-ends",
+              "stats.day-year-one-store", "stats.entries-case",
+              "stats.entries-rare-product"}
     return {f"{name}-{kind}" for name in names for kind in kinds}
 
 
@@ -85,6 +89,13 @@ def _queries(kind: str, engine: Engine, count: int, runs: int) -> list[Measureme
     year = StatsFilter(*SPANS["year"])
     found.append(_timed(f"stats.case-year-one-agent-{kind}", count, runs,
                         lambda: figures(engine, Grouping.CASE, year.with_agent("Lily"))))
+    # A range that isn't whole months: its ends are read per day.
+    ends = StatsFilter(dt.date(2026, 2, 10), dt.date(2026, 11, 20))
+    found.append(_timed(f"stats.case-days-at-both-ends-{kind}", count, runs,
+                        lambda: figures(engine, Grouping.CASE, ends)))
+    found.append(_timed(f"stats.day-year-one-store-{kind}", count, runs,
+                        lambda: figures(engine, Grouping.DAY,
+                                        replace(year, store="Sunny Home"))))
     found.append(_timed(f"stats.entries-case-{kind}", count, runs,
                         lambda: entries_behind(engine, Grouping.CASE, "quality-stained",
                                                year)))

@@ -356,8 +356,8 @@ def test_the_database_counts_and_python_gets_a_row_per_key_and_currency(generate
     sizes = []
     read = module._read
 
-    def spy(engine, statement):
-        found = read(engine, statement)
+    def spy(engine, *statements):
+        found = read(engine, *statements)
         sizes.append(len(found))
         return found
 

@@ -32,6 +32,7 @@ class CaseLog:
         from app.db.engine import once_more_if_reconnected, writing
         from app.db.schema import case_log, case_log_actions
         from app.db.sql import insert_new
+        from app.stats.rollups import add_entries
 
         def write() -> int:
             written = 0
@@ -44,6 +45,7 @@ class CaseLog:
                                if e.id in new for action in dict.fromkeys(e.actions)]
                     if actions:
                         connection.execute(case_log_actions.insert(), actions)
+                    add_entries(connection, [e.id for e in batch if e.id in new])
                     written += len(new)
             return written
 
@@ -91,10 +93,12 @@ class CaseLog:
     def purge(self, before: dt.date | dt.datetime) -> int:
         """Delete the entries logged before the date (UTC): data retention. Their number."""
         from app.db.schema import case_log
+        from app.stats.rollups import refresh_from
 
+        moment = _moment(before)
         with self._writing() as connection:
-            done = connection.execute(case_log.delete().where(
-                case_log.c.logged_at < _moment(before)))
+            done = connection.execute(case_log.delete().where(case_log.c.logged_at < moment))
+            refresh_from(connection, moment)
         return int(done.rowcount)
 
     def window_days(self) -> int:
@@ -157,8 +161,16 @@ def _select() -> Select[Any]:
     return select(*columns).order_by(case_log.c.logged_at.desc(), case_log.c.id)
 
 
+# What the statistics group and filter by: a blank one is stored as none, so "" and NULL are
+# never two different agents (or products) in the figures.
+_DIMENSIONS = ("agent", "store", "marketplace", "sku", "product", "refund_currency")
+
+
 def _row(entry: LogEntry) -> dict[str, Any]:
     row = entry._asdict()
+    for name in _DIMENSIONS:
+        if isinstance(row[name], str) and not row[name].strip():
+            row[name] = None
     return {**row, "logged_at": as_utc(entry.logged_at), "actions": ",".join(entry.actions),
             "buyer_key": buyer_key(entry.buyer), "compensated": entry.compensated,
             "over_policy": entry.over_policy}

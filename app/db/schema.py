@@ -8,6 +8,7 @@ replies and the refund policy need.
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -27,7 +28,7 @@ from app.db.sql import KEY_LENGTH
 
 # The newest migration: opening a database already at this revision skips Alembic (and its
 # import, ~0.3 s); a test checks it is Alembic's head.
-HEAD = "0001"
+HEAD = "0002"
 
 ORDER_ID_LENGTH = 64  # longer "order numbers" are reported as bad rows, never stored
 
@@ -137,7 +138,8 @@ case_log = Table(
     Index(None, "store", "logged_at"),
     Index(None, "case_id", "logged_at"),
     Index(None, "marketplace", "logged_at"),
-    Index(None, "sku"),
+    Index(None, "sku", "logged_at"),  # a product's entries, newest first
+    Index(None, "product", "logged_at"),  # the same where the order had no SKU
 )
 
 # One row per action of an entry, so statistics can group compensation by action.
@@ -156,3 +158,40 @@ team_settings = Table(
     Column("name", String(64), primary_key=True),
     Column("value", Text, nullable=False),
 )
+
+
+# The case log's figures added up ahead, so a year of statistics reads thousands of rows, not
+# a million (app/stats/rollups.py keeps them, in the transaction that writes the entries).
+# A key column holds '' for an entry without that value: SQLite's unique keys treat NULLs as
+# all different, so "no agent" would never meet its own row.
+ROLLUP_KEYS = {  # key column -> its length (None: text)
+    "agent": None, "store": None, "marketplace": 16, "case_id": 64, "actions": None,
+    "sku": None, "product": None, "currency": 3}
+CASE_KEYS = ("agent", "store", "marketplace", "case_id", "actions", "currency")
+PRODUCT_KEYS = ("sku", "product", "currency")
+
+
+def _rollup(name: str, period: str, keys: tuple[str, ...]) -> Table:
+    """A table of figures per `period` ("day" or "month": its first day) and keys."""
+    counts = ("replies", "compensated", "hand_edited", "over_policy", "markers_left")
+    return Table(
+        name, metadata,
+        Column(period, Date, primary_key=True),
+        *(Column(key, String(ROLLUP_KEYS[key]) if ROLLUP_KEYS[key] else Text,
+                 primary_key=True) for key in keys),
+        *(Column(count, Integer, nullable=False) for count in counts),
+        Column("cents", BigInteger),  # the refunds offered, in hundredths; NULL: none
+    )
+
+
+# Per UTC day, agent and currency: replies per day and per agent, and the totals.
+case_log_days = _rollup("case_log_days", "day", ("agent", "currency"))
+# Per day, agent, store, marketplace, case, actions and currency: the days at the ends of a
+# range of months, and per day for one store or case.
+case_log_day_cases = _rollup("case_log_day_cases", "day", CASE_KEYS)
+# Per day, product (SKU and name) and currency.
+case_log_day_products = _rollup("case_log_day_products", "day", PRODUCT_KEYS)
+# Per month, agent, store, marketplace, case, actions and currency.
+case_log_months = _rollup("case_log_months", "month", CASE_KEYS)
+# Per month, product and currency: the products complained about, over a year.
+case_log_product_months = _rollup("case_log_product_months", "month", PRODUCT_KEYS)

@@ -53,20 +53,20 @@ def figures(engine: Engine, by: Grouping, wanted: StatsFilter | None = None,
             view: View = TEAM) -> list[FigureRow]:
     """One row per key of `by` among the entries `wanted` picks (all, when None): days oldest
     first, the others most replies first. No entries: no rows."""
-    from app.stats.query import figures_statement
+    from app.stats.plan import figures_statements
 
     scoped = view.scoped(wanted or StatsFilter())
-    partials = _partials(_read(engine, figures_statement(by, scoped)))
+    partials = _partials(_read(engine, *figures_statements(by, scoped)))
     rows = merged(per_action(partials) if by is Grouping.ACTION else partials)
     return by_key(rows) if by is Grouping.DAY else by_size(rows)
 
 
 def totals(engine: Engine, wanted: StatsFilter | None = None, view: View = TEAM) -> FigureRow:
     """The figures of every entry `wanted` picks, in one row (key None; zeros for none)."""
-    from app.stats.query import totals_statement
+    from app.stats.plan import totals_statements
 
     scoped = view.scoped(wanted or StatsFilter())
-    rows = merged(_partials(_read(engine, totals_statement(scoped))))
+    rows = merged(_partials(_read(engine, *totals_statements(scoped))))
     return rows[0] if rows else FigureRow(None)
 
 
@@ -125,14 +125,16 @@ def _key_text(key: object) -> str | None:
     return str(isoformat()) if callable(isoformat) else str(key)
 
 
-def _read(engine: Engine, statement: Select[Any]) -> list[Row[Any]]:
+def _read(engine: Engine, *statements: Select[Any]) -> list[Row[Any]]:
+    """The rows of the statements, in one transaction (one snapshot of the log)."""
     from app.db.engine import once_more_if_reconnected, unavailable_as_error
 
     def run() -> list[Row[Any]]:
         with engine.connect() as connection, connection.begin():
             if connection.dialect.name == "postgresql":
                 connection.exec_driver_sql(POSTGRESQL_SETTINGS)
-            return list(connection.execute(statement).all())
+            return [row for statement in statements
+                    for row in connection.execute(statement).all()]
 
     with unavailable_as_error(str(engine.url)):
         return once_more_if_reconnected(run)

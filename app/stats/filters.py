@@ -88,6 +88,11 @@ def midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), UTC)
 
 
+def next_month(day: dt.date) -> dt.date:
+    """The first day of the month after the day's."""
+    return (day.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+
+
 @dataclass(frozen=True)
 class View:
     """Who is looking. The team view (agent None: the team lead's, over the team database)

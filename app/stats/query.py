@@ -28,6 +28,7 @@ from sqlalchemy import (
     null,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -46,6 +47,14 @@ class UtcDay(FunctionElement[dt.date]):
 
     type = Date()
     name = "utc_day"
+    inherit_cache = True
+
+
+class UtcMonth(FunctionElement[dt.date]):
+    """The first day of the UTC calendar month of a stored time."""
+
+    type = Date()
+    name = "utc_month"
     inherit_cache = True
 
 
@@ -76,6 +85,8 @@ SQL_FORMS: dict[tuple[type[FunctionElement[Any]], str | None], str] = {
     (UtcDay, "sqlite"): "substr({0}, 1, 10)",
     # A timestamptz's date depends on the session's time zone unless it is asked in UTC.
     (UtcDay, "postgresql"): "CAST(({0} AT TIME ZONE 'UTC') AS DATE)",
+    (UtcMonth, "sqlite"): "(substr({0}, 1, 7) || '-01')",
+    (UtcMonth, "postgresql"): "CAST(date_trunc('month', {0} AT TIME ZONE 'UTC') AS DATE)",
     (FlagCount, None): "count(CASE WHEN {0} THEN 1 END)",
     # SQLite keeps a boolean as the integer 0 or 1 (the columns are NOT NULL).
     (FlagCount, "sqlite"): "sum({0})",
@@ -161,8 +172,19 @@ def entries_statement(by: Grouping, key: str | None, wanted: StatsFilter, limit:
     """The entries behind the figures of `key`, newest first, at most `limit` (the buyer's
     name with them: figures.entries_behind takes it out of the text for the team view)."""
     c = case_log.c
-    return (select(*(c[name] for name in ENTRY_COLUMNS))
-            .where(*conditions(wanted), _is_key(by, key))
+    if by is Grouping.PRODUCT and key is not None:
+        # Newest first along each index, then together: one OR of the two would be read
+        # along the time index (SQLite's choice), a year of it for a product sold once.
+        parts = [_newest(and_(*conditions(wanted), match), limit).subquery()
+                 for match in (c.sku == key, and_(c.sku.is_(None), c.product == key))]
+        both = union_all(*(select(*part.c) for part in parts)).subquery()
+        return select(*both.c).order_by(both.c.logged_at.desc(), both.c.id).limit(limit)
+    return _newest(and_(*conditions(wanted), _is_key(by, key)), limit)
+
+
+def _newest(where: ColumnElement[bool], limit: int) -> Select[Any]:
+    c = case_log.c
+    return (select(*(c[name] for name in ENTRY_COLUMNS)).where(where)
             .order_by(c.logged_at.desc(), c.id).limit(limit))
 
 
@@ -179,6 +201,9 @@ def _is_key(by: Grouping, key: str | None) -> ColumnElement[bool]:
         # would read the whole range when the action is rare.
         offered = case_log_actions.c
         return exists().where(offered.entry_id == c.id, offered.action == key)
+    if by is Grouping.PRODUCT and key is not None:
+        # coalesce(sku, product) = key, written so the sku and product indexes find it.
+        return or_(c.sku == key, and_(c.sku.is_(None), c.product == key))
     column = key_of(by)
     return column.is_(None) if key is None else column == key
 
