@@ -29,9 +29,6 @@ def run(library: Path | None = None, smoke: bool = False, ready: bool = False) -
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.shell.import_check import speed_up_pyside_import_check
-
-    speed_up_pyside_import_check()  # before the window's own modules are imported
     from ui.compose.viewmodel import ComposeViewModel
     from ui.shell.main_window import MainWindow, default_settings
 
