@@ -215,3 +215,23 @@ def test_an_export_that_cannot_be_written_says_where(team_url, home, capsys, tmp
     target.parent.write_text("a file, not a folder", encoding="utf-8")
     code, _, err = stats(capsys, "--db", team_url, *RANGE, "--csv", str(target))
     assert code == 2 and f"cannot write {target}" in err
+
+
+def test_recount_counts_replies_an_older_desk_logged_into_an_upgraded_database(tmp_path, home,
+                                                                               capsys):
+    # A desk still running the version before the figures' summaries writes case_log only.
+    from app.caselog.log import _row
+    from app.db.engine import writing
+    from app.db.schema import case_log
+
+    with database("sqlite", tmp_path) as url:
+        with opened(url) as engine:
+            CaseLog(engine).record_many(ALL[1:])
+            with writing(engine) as connection:
+                connection.execute(case_log.insert(), [_row(ALL[0])])
+        _, before, _ = stats(capsys, "--db", url, "--team", "--by", "case", "--json")
+        code, out, _ = stats(capsys, "--db", url, "--recount")
+        assert code == 0 and f"counted {len(ALL)} logged replies" in out
+        _, after, _ = stats(capsys, "--db", url, "--team", "--by", "case", "--json")
+    replies = [sum(row["replies"] for row in json.loads(text)) for text in (before, after)]
+    assert replies == [len(ALL) - 1, len(ALL)]

@@ -60,6 +60,11 @@ def add(commands: Any) -> None:
     stats.add_argument("--csv", type=Path, metavar="FILE", help="also write the table as CSV "
                        "(UTF-8 with BOM, for Excel)")
     stats.add_argument("--xlsx", type=Path, metavar="FILE", help="also write it as XLSX")
+    stats.add_argument("--recount", action="store_true",
+                       help="count every logged reply into the figures again: after a desk "
+                            "still running an older version logged replies into a database "
+                            "this version had upgraded (its replies are in the log, not yet "
+                            "in the figures)")
 
 
 def run(args: argparse.Namespace, hooks: Hooks) -> int:
@@ -70,6 +75,8 @@ def run(args: argparse.Namespace, hooks: Hooks) -> int:
 
     data = UserData.default()
     url = database_url(getattr(args, "db", None), data)
+    if args.recount:
+        return _recount(url)
     by, wanted, view = Grouping.named(args.by), _filter(args), _view(args, url, data)
     engine = open_database(url)
     try:
@@ -82,6 +89,20 @@ def run(args: argparse.Namespace, hooks: Hooks) -> int:
         engine.dispose()
     _export(args, found)
     _print(args, found)
+    return 0
+
+
+def _recount(url: str) -> int:
+    from app.db.engine import open_database, writing
+    from app.stats.rollups import rebuild
+
+    engine = open_database(url)
+    try:
+        with writing(engine) as connection:
+            counted = rebuild(connection)
+    finally:
+        engine.dispose()
+    print(f"counted {counted:,} logged replies into the figures again")
     return 0
 
 

@@ -127,8 +127,11 @@ def refresh_from(connection: Connection, moment: dt.datetime) -> None:
             case_log.c.logged_at >= midnight(start), case_log.c.logged_at < midnight(end))))
 
 
-def rebuild(connection: Connection) -> None:
-    """Count every entry again, from nothing."""
+def rebuild(connection: Connection) -> int:
+    """Count every entry again, from nothing; the number of entries."""
     for rollup in ROLLUPS:
         connection.execute(rollup.table.delete())
         connection.execute(_upsert(connection, rollup, case_log.c.logged_at.is_not(None)))
+    days = ROLLUPS[0].table
+    return int(connection.execute(select(func.coalesce(func.sum(days.c.replies), 0)))
+               .scalar_one())
