@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -122,11 +123,13 @@ def test_entries_written_one_batch_at_a_time_add_up_to_a_count_from_nothing(logg
     assert all(written.values())
 
 
-def test_a_purge_in_the_middle_of_a_day_leaves_the_rest_counted(tmp_path):
-    with database("sqlite", tmp_path) as url, opened(url) as engine:
+@pytest.mark.parametrize("kind", ENGINES)
+@pytest.mark.parametrize("cut", [dt.datetime(2026, 5, 17, 13, 30, tzinfo=dt.timezone.utc),
+                                 dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)])
+def test_a_purge_leaves_the_rest_counted(tmp_path, kind, cut):
+    with database(kind, tmp_path) as url, opened(url) as engine:
         log = CaseLog(engine)
         log.record_many(log_entries(600))
-        cut = dt.datetime(2026, 5, 17, 13, 30, tzinfo=dt.timezone.utc)
         assert log.purge(cut) > 0
         left = [e for e in log_entries(600) if e.logged_at >= cut]
         after = _rollup_rows(engine)
@@ -137,10 +140,11 @@ def test_a_purge_in_the_middle_of_a_day_leaves_the_rest_counted(tmp_path):
         assert sum(r.replies for r in year) == len(left)
 
 
-def test_the_migration_counts_the_entries_an_older_log_holds(tmp_path):
+@pytest.mark.parametrize("kind", ENGINES)
+def test_the_migration_counts_the_entries_an_older_log_holds(tmp_path, kind):
     from app.db.engine import open_database
 
-    with database("sqlite", tmp_path) as url, opened(url) as engine:
+    with database(kind, tmp_path) as url, opened(url) as engine:
         CaseLog(engine).record_many(log_entries(300))
         expected = _rollup_rows(engine)
         with engine.begin() as connection:  # back to how revision 0001 left a database
@@ -150,11 +154,11 @@ def test_the_migration_counts_the_entries_an_older_log_holds(tmp_path):
                 connection.exec_driver_sql(f"DROP INDEX ix_case_log_{column}_logged_at")
             connection.exec_driver_sql("CREATE INDEX ix_case_log_sku ON case_log (sku)")
             connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0001'")
-    upgraded = open_database(url)
-    try:
-        assert _rollup_rows(upgraded) == expected
-    finally:
-        upgraded.dispose()
+        upgraded = open_database(url)
+        try:
+            assert _rollup_rows(upgraded) == expected
+        finally:
+            upgraded.dispose()
 
 
 def test_a_year_reads_the_rollups_not_the_log():
@@ -212,3 +216,27 @@ def test_an_entry_without_an_amount_keeps_the_sum_of_its_row(tmp_path):
         assert (found.replies, found.compensation) == (2, {"USD": D("2.50")})
         assert figures(engine, Grouping.CASE, StatsFilter(*Y))[0].compensation == {
             "USD": D("2.50")}
+
+
+@pytest.mark.parametrize("kind", ENGINES)
+def test_blank_values_in_an_older_log_are_none_everywhere_once_counted(tmp_path, kind):
+    # An entry written around CaseLog with "" for its agent and SKU: once counted, the
+    # figures (from the rollups or from the log) and the entries behind them agree.
+    from app.caselog.log import _row
+    from app.db.engine import writing
+    from app.db.schema import case_log
+    from app.stats.figures import entries_behind
+
+    entry = log_entries(1)[0]._replace(agent="", sku=" ", product="Mug", store="Sunny Home")
+    year = StatsFilter(*Y)
+    with database(kind, tmp_path) as url, opened(url) as engine:
+        with writing(engine) as connection:
+            connection.execute(case_log.insert(), [{**_row(entry), "agent": "", "sku": " "}])
+            assert rebuild(connection) == 1
+        assert [(r.key, r.replies) for r in figures(engine, Grouping.AGENT, year)] == [
+            (None, 1)]
+        assert len(entries_behind(engine, Grouping.AGENT, None, year)) == 1
+        by_store = replace(year, store="Sunny Home")  # the log itself answers this one
+        assert [r.key for r in figures(engine, Grouping.PRODUCT, by_store)] == ["Mug"]
+        assert [r.key for r in figures(engine, Grouping.PRODUCT, year)] == ["Mug"]
+        assert len(entries_behind(engine, Grouping.PRODUCT, "Mug", year)) == 1

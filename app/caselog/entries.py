@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 COMPENSATING = frozenset({"resend", "full_refund", "partial_refund", "next_order_discount",
                           "reimburse_cost"})
 
+# What the statistics group and filter by: stored as none when blank, so "" and none are never
+# two different agents (or products) in the figures.
+BLANK_AS_NONE = ("agent", "store", "marketplace", "sku", "product", "refund_currency")
+
 
 class LogEntry(NamedTuple):
     id: uuid.UUID  # made by the copying desk, so a resend from the outbox is never a double

@@ -8,10 +8,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from app.caselog.entries import LogEntry
+from app.caselog.entries import BLANK_AS_NONE, LogEntry
 from app.db.sql import as_utc, batches, buyer_key
 
 if TYPE_CHECKING:
+    import uuid
+
     from sqlalchemy import Connection, Engine, Row, Select
 
 HISTORY_LIMIT = 200
@@ -35,7 +37,7 @@ class CaseLog:
         from app.stats.rollups import add_entries
 
         def write() -> int:
-            written = 0
+            written: list[uuid.UUID] = []
             with writing(self.engine) as connection:
                 for batch in batches(entries):
                     new = set(connection.execute(
@@ -45,9 +47,11 @@ class CaseLog:
                                if e.id in new for action in dict.fromkeys(e.actions)]
                     if actions:
                         connection.execute(case_log_actions.insert(), actions)
-                    add_entries(connection, [e.id for e in batch if e.id in new])
-                    written += len(new)
-            return written
+                    written += [e.id for e in batch if e.id in new]
+                # Counted at once, not per batch: one statement takes its rows' locks in
+                # key order, two would let two desks take them in opposite orders.
+                add_entries(connection, written)
+            return len(written)
 
         with self._unavailable_as_error():  # a resend writes nothing twice: safe to retry
             return once_more_if_reconnected(write)
@@ -161,14 +165,9 @@ def _select() -> Select[Any]:
     return select(*columns).order_by(case_log.c.logged_at.desc(), case_log.c.id)
 
 
-# What the statistics group and filter by: a blank one is stored as none, so "" and NULL are
-# never two different agents (or products) in the figures.
-_DIMENSIONS = ("agent", "store", "marketplace", "sku", "product", "refund_currency")
-
-
 def _row(entry: LogEntry) -> dict[str, Any]:
     row = entry._asdict()
-    for name in _DIMENSIONS:
+    for name in BLANK_AS_NONE:
         if isinstance(row[name], str) and not row[name].strip():
             row[name] = None
     return {**row, "logged_at": as_utc(entry.logged_at), "actions": ",".join(entry.actions),

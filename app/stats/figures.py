@@ -130,11 +130,16 @@ def _read(engine: Engine, *statements: Select[Any]) -> list[Row[Any]]:
     from app.db.engine import once_more_if_reconnected, unavailable_as_error
 
     def run() -> list[Row[Any]]:
-        with engine.connect() as connection, connection.begin():
+        with engine.connect() as connection:
             if connection.dialect.name == "postgresql":
-                connection.exec_driver_sql(POSTGRESQL_SETTINGS)
-            return [row for statement in statements
-                    for row in connection.execute(statement).all()]
+                # One snapshot for all the statements (PostgreSQL's default takes one per
+                # statement: a purge between two would mix two states of the log).
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    connection.exec_driver_sql(POSTGRESQL_SETTINGS)
+                return [row for statement in statements
+                        for row in connection.execute(statement).all()]
 
     with unavailable_as_error(str(engine.url)):
         return once_more_if_reconnected(run)

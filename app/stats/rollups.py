@@ -18,8 +18,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
-from sqlalchemy import ColumnElement, and_, bindparam, case, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, bindparam, case, func, literal_column, or_, select
 
+from app.caselog.entries import BLANK_AS_NONE
 from app.db.schema import (
     CASE_KEYS,
     PRODUCT_KEYS,
@@ -96,6 +97,15 @@ def _upsert(connection: Connection, rollup: Rollup, where: ColumnElement[bool]) 
     return cast("Insert", upsert)  # the dialect's Insert (its module is chosen at run time)
 
 
+def _hold(connection: Connection) -> None:
+    """Before deleting and counting again: no desk adds to the rollups until this transaction
+    ends (on PostgreSQL; SQLite has one writer at a time anyway). A desk that added a row
+    between the delete and the count would be counted twice. Reading them stays open."""
+    if connection.dialect.name == "postgresql":
+        names = ", ".join(rollup.table.name for rollup in ROLLUPS)  # the desks' order
+        connection.exec_driver_sql(f"LOCK TABLE {names} IN EXCLUSIVE MODE")
+
+
 # The statements that count new entries, built once per engine kind: building one costs more
 # than running it (~2 ms each, five per copied reply).
 _ADDING: dict[tuple[str, str], Insert] = {}
@@ -117,6 +127,7 @@ def add_entries(connection: Connection, ids: Sequence[uuid.UUID]) -> None:
 def refresh_from(connection: Connection, moment: dt.datetime) -> None:
     """After entries before `moment` (UTC) were deleted: the periods before it go, and the
     period it falls in is counted again from the entries left."""
+    _hold(connection)
     day = moment.astimezone(dt.timezone.utc).date()
     for rollup in ROLLUPS:
         start = day if rollup.period == "day" else day.replace(day=1)
@@ -128,7 +139,16 @@ def refresh_from(connection: Connection, moment: dt.datetime) -> None:
 
 
 def rebuild(connection: Connection) -> int:
-    """Count every entry again, from nothing; the number of entries."""
+    """Count every entry again, from nothing; the number of entries. Blank agents, stores,
+    products and currencies in the log become none first, as CaseLog writes them (the
+    figures can't tell "" from none, so neither may the log)."""
+    _hold(connection)
+    c = case_log.c
+    blank = {name: case((func.trim(c[name]) == literal_column("''"), None), else_=c[name])
+             for name in BLANK_AS_NONE}
+    connection.execute(case_log.update().where(
+        or_(*(func.trim(c[name]) == literal_column("''") for name in BLANK_AS_NONE)))
+        .values(blank))
     for rollup in ROLLUPS:
         connection.execute(rollup.table.delete())
         connection.execute(_upsert(connection, rollup, case_log.c.logged_at.is_not(None)))
