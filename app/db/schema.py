@@ -193,5 +193,7 @@ case_log_day_cases = _rollup("case_log_day_cases", "day", CASE_KEYS)
 case_log_day_products = _rollup("case_log_day_products", "day", PRODUCT_KEYS)
 # Per month, agent, store, marketplace, case, actions and currency.
 case_log_months = _rollup("case_log_months", "month", CASE_KEYS)
-# Per month, product and currency: the products complained about, over a year.
-case_log_product_months = _rollup("case_log_product_months", "month", PRODUCT_KEYS)
+# Per month, agent, product and currency: the products complained about over a year, in the
+# team's view and in an agent's own.
+case_log_product_months = _rollup("case_log_product_months", "month",
+                                  ("agent", *PRODUCT_KEYS))

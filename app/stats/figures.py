@@ -151,19 +151,22 @@ CHOICES_LIMIT = 500  # values offered per filter: more are typed, not picked fro
 def filter_choices(engine: Engine, view: View = TEAM) -> dict[str, list[str]]:
     """The values each filter can take ("agent", "store", "marketplace", "case_id",
     "product": SKUs), as the log holds them, sorted: what the window offers to pick from. In
-    an agent's own view, only that agent's."""
-    from sqlalchemy import select
+    an agent's own view, only that agent's. Read from the month rollups (a few thousand rows
+    a month), where the log itself would be scanned for each."""
+    from sqlalchemy import literal_column, select
 
-    from app.db.schema import case_log
-    from app.stats.query import conditions
+    from app.db.schema import case_log_months, case_log_product_months
 
-    scope = conditions(view.scoped(StatsFilter()))
     found = {}
-    for name, column in (("agent", "agent"), ("store", "store"),
-                         ("marketplace", "marketplace"), ("case_id", "case_id"),
-                         ("product", "sku")):
-        values = case_log.c[column]
-        statement = (select(values).where(values.is_not(None), *scope).distinct()
-                     .order_by(values).limit(CHOICES_LIMIT))
+    for name, table, column in (("agent", case_log_months, "agent"),
+                                ("store", case_log_months, "store"),
+                                ("marketplace", case_log_months, "marketplace"),
+                                ("case_id", case_log_months, "case_id"),
+                                ("product", case_log_product_months, "sku")):
+        values = table.c[column]
+        statement = select(values).where(values != literal_column("''")).distinct()
+        if view.agent is not None:
+            statement = statement.where(table.c.agent == view.agent)
+        statement = statement.order_by(values).limit(CHOICES_LIMIT)
         found[name] = [str(value) for (value,) in _read(engine, statement)]
     return found

@@ -61,8 +61,8 @@ ROLLUPS = (
     Rollup(case_log_days, "day", ("agent", "currency")),
     Rollup(case_log_day_products, "day", PRODUCT_KEYS),
     Rollup(case_log_day_cases, "day", CASE_KEYS),
-    Rollup(case_log_product_months, "month", PRODUCT_KEYS),
     Rollup(case_log_months, "month", CASE_KEYS),
+    Rollup(case_log_product_months, "month", ("agent", *PRODUCT_KEYS)),
 )
 
 

@@ -29,7 +29,7 @@ ROLLUPS = (
     ("case_log_day_cases", "day", CASE_KEYS),
     ("case_log_day_products", "day", PRODUCT_KEYS),
     ("case_log_months", "month", CASE_KEYS),
-    ("case_log_product_months", "month", PRODUCT_KEYS),
+    ("case_log_product_months", "month", (("agent", None), *PRODUCT_KEYS)),
 )
 
 
