@@ -44,7 +44,7 @@ def measurement_names(kinds: list[str]) -> set[str]:
     names = {f"stats.{what}-{span}" for span in SPANS
              for what in ("day", "case", "action", "agent", "product", "totals")}
     names |= {"stats.case-year-one-agent", "stats.case-days-at-both-ends",
-              "stats.day-year-one-store", "stats.entries-case",
+              "stats.day-year-one-store", "stats.product-year-one-case", "stats.entries-case",
               "stats.entries-rare-product"}
     return {f"{name}-{kind}" for name in names for kind in kinds}
 
@@ -96,6 +96,10 @@ def _queries(kind: str, engine: Engine, count: int, runs: int) -> list[Measureme
     found.append(_timed(f"stats.day-year-one-store-{kind}", count, runs,
                         lambda: figures(engine, Grouping.DAY,
                                         replace(year, store="Sunny Home"))))
+    # Which products keep coming back stained: the team lead's weekly question.
+    found.append(_timed(f"stats.product-year-one-case-{kind}", count, runs,
+                        lambda: figures(engine, Grouping.PRODUCT,
+                                        replace(year, case_id="quality-stained"))))
     found.append(_timed(f"stats.entries-case-{kind}", count, runs,
                         lambda: entries_behind(engine, Grouping.CASE, "quality-stained",
                                                year)))

@@ -94,6 +94,7 @@ RANGES = [
     StatsFilter(dt.date(2026, 3, 10), dt.date(2026, 9, 30), agent="Lily"),
     StatsFilter(dt.date(2026, 2, 10), dt.date(2026, 10, 5), store="Sunny Home"),
     StatsFilter(*Y, marketplace="dhgate", case_id="quality-stained"),
+    StatsFilter(dt.date(2026, 2, 10), dt.date(2026, 11, 20), case_id="quality-stained"),
     StatsFilter(dt.date(2026, 1, 20), dt.date(2026, 12, 10), product="SKU-0353"),
 ]
 
@@ -161,11 +162,21 @@ def test_the_migration_counts_the_entries_an_older_log_holds(tmp_path, kind):
             upgraded.dispose()
 
 
-def test_a_year_reads_the_rollups_not_the_log():
+@pytest.mark.parametrize("wanted", [
+    StatsFilter(*Y), StatsFilter(*Y, agent="Lily"), StatsFilter(*Y, case_id="wrong-item")])
+def test_a_year_reads_the_rollups_not_the_log(wanted):
     for by in Grouping:
-        for statement in figures_statements(by, StatsFilter(*Y)):
+        for statement in figures_statements(by, wanted):
             tables = {table.name for table in statement.get_final_froms()}
             assert "case_log" not in tables, by
+
+
+def test_which_products_come_back_stained_reads_the_case_and_product_months():
+    # The team lead's weekly question, over whole months: no entry of the log is read.
+    statements = figures_statements(Grouping.PRODUCT,
+                                    StatsFilter(*Y, case_id="quality-stained"))
+    assert [{t.name for t in s.get_final_froms()} for s in statements] == [
+        {"case_log_case_product_months"}]
 
 
 def test_the_ends_of_a_range_come_from_a_day_rollup():

@@ -197,3 +197,7 @@ case_log_months = _rollup("case_log_months", "month", CASE_KEYS)
 # team's view and in an agent's own.
 case_log_product_months = _rollup("case_log_product_months", "month",
                                   ("agent", *PRODUCT_KEYS))
+# Per month, case, product and currency: which products keep coming back stained (or broken,
+# or wrong), and a product's cases.
+case_log_case_product_months = _rollup("case_log_case_product_months", "month",
+                                       ("case_id", *PRODUCT_KEYS))

@@ -30,6 +30,7 @@ ROLLUPS = (
     ("case_log_day_products", "day", PRODUCT_KEYS),
     ("case_log_months", "month", CASE_KEYS),
     ("case_log_product_months", "month", (("agent", None), *PRODUCT_KEYS)),
+    ("case_log_case_product_months", "month", (("case_id", 64), *PRODUCT_KEYS)),
 )
 
 
