@@ -131,12 +131,13 @@ def _read(engine: Engine, *statements: Select[Any]) -> list[Row[Any]]:
 
     def run() -> list[Row[Any]]:
         with engine.connect() as connection:
-            if connection.dialect.name == "postgresql":
+            postgresql = connection.dialect.name == "postgresql"
+            if postgresql:
                 # One snapshot for all the statements (PostgreSQL's default takes one per
                 # statement: a purge between two would mix two states of the log).
                 connection.execution_options(isolation_level="REPEATABLE READ")
             with connection.begin():
-                if connection.dialect.name == "postgresql":
+                if postgresql:
                     connection.exec_driver_sql(POSTGRESQL_SETTINGS)
                 return [row for statement in statements
                         for row in connection.execute(statement).all()]

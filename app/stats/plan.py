@@ -17,8 +17,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Select, func, literal_column, null, or_, select
 
 from app.stats.filters import Grouping, StatsFilter, next_month
-from app.stats.query import figures_statement, totals_statement
-from app.stats.rollups import FLAGS, ROLLUPS, Rollup
+from app.stats.query import FIGURES, figures_statement, totals_statement
+from app.stats.rollups import ROLLUPS, Rollup
 
 DAY = dt.timedelta(days=1)
 # The rollup keys a grouping needs (None: the totals)...
@@ -113,9 +113,7 @@ def _rollup_rows(rollup: Rollup, by: Grouping | None, wanted: StatsFilter) -> Se
         groups = [key]
     found = select(key.label("key"), name.label("name"),
                    _none_if_blank(t.currency).label("currency"),
-                   func.sum(t.replies).label("replies"),
-                   *(func.sum(t[flag]).label(flag) for flag in FLAGS),
-                   func.sum(t.cents).label("cents"))
+                   *(func.sum(t[figure]).label(figure) for figure in FIGURES))
     return (found.where(*_conditions(rollup, wanted))
             .group_by(*groups, t.currency))
 

@@ -136,17 +136,24 @@ def totals_statement(wanted: StatsFilter) -> Select[Any]:
     return _measures(null(), null(), wanted).group_by(case_log.c.refund_currency)
 
 
+# The flags counted per group; with the replies and the cents, the figures of a group (the
+# rollups keep columns of these names: app/stats/rollups.py).
+FLAGS = ("compensated", "hand_edited", "over_policy", "markers_left")
+FIGURES = ("replies", *FLAGS, "cents")
+
+
+def counted() -> list[ColumnElement[Any]]:
+    """The figures of the case_log rows of a group, labelled as FIGURES, in its order."""
+    c = case_log.c
+    return [func.count().label("replies"), *(FlagCount(c[flag]).label(flag) for flag in FLAGS),
+            CentsSum(c.refund_amount).label("cents")]
+
+
 def _measures(key: ColumnElement[Any], name: ColumnElement[Any], wanted: StatsFilter
               ) -> Select[Any]:
     c = case_log.c
-    return select(
-        key.label("key"), name.label("name"), c.refund_currency.label("currency"),
-        func.count().label("replies"), FlagCount(c.compensated).label("compensated"),
-        CentsSum(c.refund_amount).label("cents"),
-        FlagCount(c.hand_edited).label("hand_edited"),
-        FlagCount(c.over_policy).label("over_policy"),
-        FlagCount(c.markers_left).label("markers_left"),
-    ).where(*conditions(wanted))
+    return select(key.label("key"), name.label("name"), c.refund_currency.label("currency"),
+                  *counted()).where(*conditions(wanted))
 
 
 def conditions(wanted: StatsFilter) -> list[ColumnElement[bool]]:

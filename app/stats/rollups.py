@@ -33,14 +33,13 @@ from app.db.schema import (
     case_log_product_months,
 )
 from app.stats.filters import midnight, next_month
-from app.stats.query import CentsSum, FlagCount, UtcDay, UtcMonth
+from app.stats.query import FIGURES, FLAGS, UtcDay, UtcMonth, counted
 
 if TYPE_CHECKING:
     import uuid
 
     from sqlalchemy import Connection, Insert, Select, Table
 
-FLAGS = ("compensated", "hand_edited", "over_policy", "markers_left")
 
 
 class Rollup(NamedTuple):
@@ -73,9 +72,7 @@ def _source(rollup: Rollup, where: ColumnElement[bool]) -> Select[Any]:
     c = case_log.c
     period = (UtcDay if rollup.period == "day" else UtcMonth)(c.logged_at)
     keys = [_column(name).label(name) for name in rollup.keys]
-    return (select(period.label(rollup.period), *keys, func.count().label("replies"),
-                   *(FlagCount(c[flag]).label(flag) for flag in FLAGS),
-                   CentsSum(c.refund_amount).label("cents"))
+    return (select(period.label(rollup.period), *keys, *counted())
             .where(where).group_by(period, *(_column(name) for name in rollup.keys))
             # Rows in key order: two desks adding to the same rows lock them in one order,
             # so their transactions wait for each other instead of deadlocking.
@@ -87,7 +84,7 @@ def _upsert(connection: Connection, rollup: Rollup, where: ColumnElement[bool]) 
     from sqlalchemy.dialects import postgresql, sqlite
 
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    names = [rollup.period, *rollup.keys, "replies", *FLAGS, "cents"]
+    names = [rollup.period, *rollup.keys, *FIGURES]
     statement = dialect.insert(rollup.table).from_select(names, _source(rollup, where))
     t, new = rollup.table.c, statement.excluded
     added: dict[str, Any] = {name: t[name] + new[name] for name in ("replies", *FLAGS)}
