@@ -19,6 +19,7 @@ import pytest
 import xlwt
 
 from app.errors import ComposerError, SourceError, UnknownNameError
+from app.orders import xlsx_slices
 from app.orders.exports import (
     ExportReading,
     ImportedOrder,
@@ -28,6 +29,17 @@ from app.orders.exports import (
     load_presets,
     read_export,
 )
+
+
+@pytest.fixture(autouse=True, params=["whole", "sliced"])
+def sheet_reading(request, monkeypatch):
+    """Every test reads its workbook whole, as calamine does, and again cut into slices of a
+    row or two (app/orders/xlsx_slices.py: what a big sheet gets)."""
+    if request.param == "sliced":
+        monkeypatch.setattr(xlsx_slices, "SLICE_BYTES", 64)
+        monkeypatch.setattr(xlsx_slices, "SHARED_STRINGS_SHARE", 0)
+    return request.param
+
 
 PHONE, MOBILE = "+55 11 3456-7890", "+55 11 91234-5678"
 STREET = "Rua das Flores 123"

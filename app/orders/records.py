@@ -17,6 +17,7 @@ Row: TypeAlias = "tuple[int, Sequence[Cell]]"  # (row number as Excel shows it, 
 MARKETPLACES = ("aliexpress", "dhgate", "other")
 CUSTOM = "custom"  # ExportReading.preset when a person's mapping said which column is which
 HEADER_SEARCH_ROWS = 11  # the header row may follow up to 10 title or blank rows
+BLANK_ROWS_END = 1_000  # so many blank rows in a row end the table (a sheet "used" to 1,048,576)
 
 
 class OrderItem(NamedTuple):

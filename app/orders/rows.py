@@ -32,6 +32,7 @@ from app.orders.records import WEIGHT_FIELDS, Cell, ImportedOrder, OrderItem
 _UNIQUE_FIELDS = frozenset({"order_id", "tracking_number", "buyer_name"})
 MEMO_LIMIT = 10_000  # distinct values remembered per column
 _QUOTE_LENGTH = 40  # of a cell quoted in a problem
+_EMPTY = object()  # what value() keeps for an empty cell: the next column is tried
 
 _PARSERS: dict[str, Callable[[Cell], Any]] = {
     "order_id": order_number, "buyer_name": plain_text, "order_date": date_of,
@@ -47,7 +48,7 @@ class _Source(NamedTuple):
     column: int
     label: str  # its header, for problems
     parse: Callable[[Cell], Any]
-    memo: dict[str, Any] | None  # text cell → its value or the BadValue; None: don't keep
+    memo: dict[Any, Any] | None  # cell → its value, the BadValue or _EMPTY; None: don't keep
 
 
 def _attempt(parse: Callable[[Cell], Any], cell: Cell) -> Any:
@@ -112,14 +113,17 @@ class RowReader:
         bad = None
         for column, label, parse, memo in self.sources.get(field, ()):
             cell = cells[column] if column < len(cells) else None
-            if is_empty(cell):
+            if memo is None or cell is None:
+                value = _EMPTY if is_empty(cell) else _attempt(parse, cell)
+            else:
+                # a number is kept by its type too: 1 and 1.0 and True are one dict key
+                key = cell if cell.__class__ is str else (cell.__class__, cell)
+                if (value := memo.get(key, memo)) is memo:  # the memo itself: a new value
+                    value = _EMPTY if is_empty(cell) else _attempt(parse, cell)
+                    if len(memo) < MEMO_LIMIT:
+                        memo[key] = value
+            if value is _EMPTY:
                 continue
-            if memo is None or not isinstance(cell, str):
-                value = _attempt(parse, cell)
-            elif (value := memo.get(cell, memo)) is memo:  # the memo itself: a new value
-                value = _attempt(parse, cell)
-                if len(memo) < MEMO_LIMIT:
-                    memo[cell] = value
             if isinstance(value, BadValue):
                 bad = bad or f"{label} {_quoted(cell)} {value}"
             elif value is not None:

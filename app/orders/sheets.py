@@ -1,24 +1,27 @@
 """Opening an export: telling a workbook from a CSV by its content, not its name, and giving
-the rows of either (a workbook's merged cells filled in, a long run of blank rows ending it)."""
+the rows of either (a workbook's merged cells filled in, a long run of blank rows ending it).
+A workbook's rows start at column A, whichever column its table starts at."""
 
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import SourceError
 from app.orders.csv_files import csv_rows
-from app.orders.records import Cell, Row
+from app.orders.records import BLANK_ROWS_END, Cell, Row
+from app.orders.xlsx_slices import MergedRange, sliced_sheet
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
 
-BLANK_ROWS_END = 1_000  # so many blank rows in a row end the table (a sheet "used" to 1,048,576)
+__all__ = ["BLANK_ROWS_END", "non_blank_rows", "table_rows"]
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xlsx (and .ods), .xls
 _SNIFF_BYTES = 65_536  # enough of the file's start to tell a table from a web page or binary
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x19\x1c-\x1f]")  # never in text (0x1a: DOS EOF)
@@ -79,9 +82,11 @@ def _sniff(path: Path) -> str:
 @contextmanager
 def _excel_rows(path: Path) -> Iterator[Iterator[Row]]:
     book = _open_workbook(path)
+    rows = _first_sheet_rows(path, book)
     try:
-        yield _sheet_rows(_first_sheet(path, book))
+        yield rows
     finally:
+        rows.close()  # stops the thread reading a big sheet's next slice
         book.close()
 
 
@@ -106,44 +111,62 @@ def _unreadable(path: Path, exc: BaseException) -> SourceError:
                        f"无法读取的表格文件（{exc}）")
 
 
-def _first_sheet(path: Path, book: CalamineWorkbook) -> CalamineSheet:
+def _first_sheet_rows(path: Path, book: CalamineWorkbook) -> Generator[Row, None, None]:
+    """The rows of the first visible worksheet with data: a big .xlsx sheet slice by slice,
+    any other whole."""
     from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
     for index, meta in enumerate(book.sheets_metadata):
         if meta.typ != SheetTypeEnum.WorkSheet or meta.visible != SheetVisibleEnum.Visible:
             continue
-        try:
-            sheet = book.get_sheet_by_index(index)
-        except Exception as exc:
-            raise _unreadable(path, exc) from None
-        if sheet.start is not None:
-            return sheet
+        sliced = sliced_sheet(path, meta.name, lambda exc: _unreadable(path, exc))
+        if sliced is None:
+            rows, merged = _whole_sheet(path, book, index)
+        else:
+            rows, merged = sliced
+        first = next(rows, None)
+        if first is not None:
+            yield from _with_merged_values(itertools.chain((first,), rows), merged)
+            return
     raise _file_error(path, "the workbook has no sheet with data", "工作簿里没有数据")
 
 
+def _whole_sheet(path: Path, book: CalamineWorkbook,
+                 index: int) -> tuple[Iterator[Row], list[MergedRange]]:
+    try:
+        sheet = book.get_sheet_by_index(index)
+    except Exception as exc:
+        raise _unreadable(path, exc) from None
+    if sheet.start is None:
+        return iter(()), []
+    return _sheet_rows(sheet), _merged_ranges(sheet)
+
+
 def _sheet_rows(sheet: CalamineSheet) -> Iterator[Row]:
-    """Rows numbered as Excel shows them; a merged cell's value in every cell it covers."""
-    start = sheet.start
-    first_column = start[1] if start else 0  # calamine's rows begin at the first used column
-    spans = [(r0, c0 - first_column, r1, c1 - first_column)
-             for (r0, c0), (r1, c1) in _merged_ranges(sheet)]
-    # calamine pads the rows above the first used one, so enumeration gives Excel's numbers.
-    rows = enumerate(sheet.iter_rows(), 1)
-    return _with_merged_values(rows, spans) if spans else rows
+    """Rows numbered as Excel shows them (calamine pads the rows above the first used one),
+    from column A (calamine's begin at the first used column)."""
+    first_column = sheet.start[1] if sheet.start else 0
+    if not first_column:
+        return enumerate(sheet.iter_rows(), 1)
+    padding: list[Cell] = [""] * first_column
+    return ((row_no, [*padding, *cells]) for row_no, cells in enumerate(sheet.iter_rows(), 1))
 
 
-def _merged_ranges(sheet: CalamineSheet) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def _merged_ranges(sheet: CalamineSheet) -> list[MergedRange]:
     try:
         return sheet.merged_cell_ranges or []
     except Exception:  # newer calamine raises where a file's merges can't be read: read it as is
         return []
 
 
-def _with_merged_values(rows: Iterable[Row],
-                        spans: Iterable[tuple[int, int, int, int]]) -> Iterator[Row]:
+def _with_merged_values(rows: Iterator[Row], merged: list[MergedRange]) -> Iterator[Row]:
     """Excel keeps a merged cell's value in its top-left cell only; an ERP that merges the
     order number over its product rows means it for each of them."""
-    waiting = deque(sorted(spans))  # (first row, first column, last row, last column), 0-based
+    if not merged:
+        yield from rows
+        return
+    # (first row, first column, last row, last column), 0-based
+    waiting = deque(sorted((r0, c0, r1, c1) for (r0, c0), (r1, c1) in merged))
     active: list[tuple[int, int, int, Cell]] = []  # (first column, last column, last row, value)
     for row_no, cells in rows:
         index = row_no - 1
@@ -157,5 +180,7 @@ def _with_merged_values(rows: Iterable[Row],
             continue
         filled = list(cells)
         for c0, c1, _, value in active:
-            filled[c0:c1 + 1] = [value] * (min(c1 + 1, len(filled)) - c0)
+            if len(filled) <= c1:  # a blank row calamine gave shorter
+                filled += [""] * (c1 + 1 - len(filled))
+            filled[c0:c1 + 1] = [value] * (c1 + 1 - c0)
         yield row_no, filled

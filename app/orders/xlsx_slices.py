@@ -1,0 +1,285 @@
+"""A big .xlsx sheet read a slice of rows at a time.
+
+calamine parses a whole sheet into memory before it gives the first row (python-calamine#42):
+433 MB and ~5 s for a 100,000-row, 67-column export. Here the sheet's XML is cut between two
+rows into slices of about SLICE_BYTES; calamine reads each slice, with the workbook's shared
+strings and styles, as a small workbook of its own on a worker thread, while the caller turns
+the previous slice's rows into orders. Every value is still calamine's: this module only cuts
+XML where a `</row>` ends, which no cell text can contain (XML escapes its "<").
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+from xml.etree import ElementTree
+
+from app.orders.records import BLANK_ROWS_END, Cell, Row
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet
+
+SLICE_BYTES = 2_000_000  # of sheet XML: ~1,000 rows of a 67-column export
+SHARED_STRINGS_SHARE = 4  # a slice is at least this many times the shared strings, which
+# every slice's workbook parses again: re-reading them costs at most a quarter more
+_CHUNK = 1 << 20
+_SHEET_DATA = re.compile(rb"<((?:[\w.-]+:)?)sheetData\b[^>]*?(/?)>")
+_FIRST_ROW = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb"\sr\s*=")
+_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*/>")  # calamine would size every
+# slice as the whole sheet from it
+_READ_ON_OPEN = ("/sharedStrings", "/styles")  # the workbook parts calamine reads on opening
+
+MergedRange = tuple[tuple[int, int], tuple[int, int]]  # calamine's ((row, col), (row, col))
+
+
+class SlicedSheet(NamedTuple):
+    rows: Generator[Row, None, None]  # Excel's row numbers; cells from column A
+    merged: list[MergedRange]
+
+
+class _Slice(NamedTuple):
+    start: tuple[int, int] | None  # its first used cell, 0-based; None for blank rows only
+    cells: Sequence[Sequence[Cell]]
+
+
+class _Parts(NamedTuple):
+    sheet: str  # the sheet's part, e.g. "xl/worksheets/sheet1.xml"
+    opened: dict[str, bytes]  # the package and workbook parts calamine reads on opening
+    shared_strings: int  # bytes
+
+
+class _Shape(NamedTuple):
+    head: bytes  # the sheet's XML through <sheetData>, without <dimension>
+    rows_from: int  # where the first row starts in the part
+    rows_to: int  # where </sheetData> starts
+    row_end: bytes  # b"</row>", with the file's namespace prefix if it uses one
+    close: bytes  # </sheetData></worksheet>, as the file writes them
+    tail: bytes  # from </sheetData> to the end: the merged cells, among others
+
+
+def sliced_sheet(path: Path, sheet_name: str,
+                 unreadable: Callable[[BaseException], Exception]) -> SlicedSheet | None:
+    """The sheet read in slices, or None when it is small enough to read whole or is not an
+    .xlsx sheet this module knows how to cut (calamine then reads it whole, as it can)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile):
+        return None
+    try:
+        found = _find(archive, sheet_name)
+    except Exception:  # any package this module can't follow: calamine says what is wrong
+        found = None
+    if found is None:
+        archive.close()
+        return None
+    parts, shape, slice_bytes = found
+    rows = _rows(archive, parts, shape, sheet_name, slice_bytes, unreadable)
+    return SlicedSheet(rows, _merged_ranges(parts, shape, sheet_name))
+
+
+def _find(archive: zipfile.ZipFile, sheet_name: str) -> tuple[_Parts, _Shape, int] | None:
+    parts = _parts(archive, sheet_name)
+    if parts is None:
+        return None
+    slice_bytes = max(SLICE_BYTES, SHARED_STRINGS_SHARE * parts.shared_strings)
+    if archive.getinfo(parts.sheet).file_size <= slice_bytes:
+        return None  # one slice: the whole sheet
+    shape = _shape(archive, parts.sheet)
+    return None if shape is None else (parts, shape, slice_bytes)
+
+
+# The package's parts
+
+def _parts(archive: zipfile.ZipFile, sheet_name: str) -> _Parts | None:
+    (workbook,) = [target for kind, target in _relations(archive, "_rels/.rels").values()
+                   if kind.endswith("/officeDocument")]
+    folder, name = posixpath.split(workbook)
+    workbook_rels = posixpath.join(folder, "_rels", f"{name}.rels")
+    relations = _relations(archive, workbook_rels)
+    sheet_id = _sheet_relation_id(archive.read(workbook), sheet_name)
+    if sheet_id not in relations:
+        return None
+    opened = {part: archive.read(part) for part in
+              ("[Content_Types].xml", "_rels/.rels", workbook, workbook_rels)}
+    shared_strings = 0
+    for kind, target in relations.values():
+        if kind.endswith(_READ_ON_OPEN) and target in archive.NameToInfo:
+            opened[target] = archive.read(target)
+            if kind.endswith("/sharedStrings"):
+                shared_strings += len(opened[target])
+    return _Parts(relations[sheet_id][1], opened, shared_strings)
+
+
+def _relations(archive: zipfile.ZipFile, rels: str) -> dict[str, tuple[str, str]]:
+    """Id → (type, part name) of a .rels part; targets resolved against its source's folder."""
+    source_folder = posixpath.dirname(posixpath.dirname(rels))
+    found = {}
+    for element in ElementTree.fromstring(archive.read(rels)).iter():
+        target = element.get("Target")
+        if _local(element.tag) != "Relationship" or target is None:
+            continue
+        part = target[1:] if target.startswith("/") else posixpath.normpath(
+            posixpath.join(source_folder, target))
+        found[element.get("Id", "")] = (element.get("Type", ""), part)
+    return found
+
+
+def _sheet_relation_id(workbook_xml: bytes, sheet_name: str) -> str | None:
+    for element in ElementTree.fromstring(workbook_xml).iter():
+        if _local(element.tag) == "sheet" and element.get("name") == sheet_name:
+            return next((value for key, value in element.attrib.items()
+                         if _local(key) == "id"), None)
+    return None
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+# The sheet's XML
+
+def _shape(archive: zipfile.ZipFile, part: str) -> _Shape | None:
+    """Where the rows start and end: one pass over the part, keeping only its ends."""
+    with archive.open(part) as xml:
+        start = b""
+        while (opening := _SHEET_DATA.search(start)) is None:
+            chunk = xml.read(_CHUNK)
+            if not chunk or len(start) > 8 * _CHUNK:
+                return None
+            start += chunk
+        if opening.group(2):
+            return None  # <sheetData/>: no rows
+        prefix = opening.group(1)
+        closing = b"</" + prefix + b"sheetData>"
+        window, window_at = start[opening.end():], opening.end()
+        if len(window) < _CHUNK:
+            window += xml.read(_CHUNK)
+        first_row = _FIRST_ROW.search(window)
+        if first_row is None or not _ROW_NUMBER.search(first_row.group(1)):
+            return None  # rows without numbers: calamine would number each slice's from 1
+        while (found := window.find(closing)) < 0:
+            chunk = xml.read(_CHUNK)
+            if not chunk:
+                return None
+            kept = window[-len(closing):]
+            window_at += len(window) - len(kept)
+            window = kept + chunk
+        tail = window[found:] + xml.read()
+    root_close = tail[tail.rfind(b"</"):]
+    head = _DIMENSION.sub(b"", start[:opening.end()])
+    return _Shape(head, opening.end(), window_at + found, b"</" + prefix + b"row>",
+                  closing + root_close, tail)
+
+
+def _row_slices(archive: zipfile.ZipFile, part: str, shape: _Shape,
+                slice_bytes: int) -> Generator[bytes, None, None]:
+    """The rows' XML in pieces of about slice_bytes, each ending where a row ends."""
+    with archive.open(part) as xml:
+        xml.seek(shape.rows_from)
+        left = shape.rows_to - shape.rows_from
+        pending = bytearray()
+        while left > 0:
+            chunk = xml.read(min(_CHUNK, slice_bytes, left))
+            if not chunk:
+                break
+            left -= len(chunk)
+            pending += chunk
+            if len(pending) >= slice_bytes:
+                cut = pending.rfind(shape.row_end)
+                if cut >= 0:
+                    cut += len(shape.row_end)
+                    yield bytes(pending[:cut])
+                    del pending[:cut]
+        if pending.strip():
+            yield bytes(pending)
+
+
+def _workbook(parts: _Parts, sheet_xml: bytes) -> bytes:
+    """A workbook of the parts calamine reads on opening and the sheet as sheet_xml."""
+    book = io.BytesIO()
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_STORED) as package:
+        for name, data in parts.opened.items():
+            package.writestr(name, data)
+        package.writestr(parts.sheet, sheet_xml)
+    return book.getvalue()
+
+
+def _merged_ranges(parts: _Parts, shape: _Shape, sheet_name: str) -> list[MergedRange]:
+    """The sheet's merged cells, read by calamine from its head and tail alone."""
+    try:
+        sheet = _parsed(_workbook(parts, shape.head + shape.tail), sheet_name)
+        return sheet.merged_cell_ranges or []
+    except Exception:  # as sheets.py: merges that can't be read leave the cells as they are
+        return []
+
+
+# Reading the slices
+
+def _rows(archive: zipfile.ZipFile, parts: _Parts, shape: _Shape, sheet_name: str,
+          slice_bytes: int, unreadable: Callable[[BaseException], Exception]
+          ) -> Generator[Row, None, None]:
+    """Rows as calamine reads them, slice by slice. This thread cuts the XML and turns the
+    parsed slices into rows; a worker thread only parses (calamine lets go of the GIL), so the
+    worker seldom waits for the GIL this thread holds while the caller makes orders."""
+    parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-slices")
+    parsing: deque[Future[CalamineSheet]] = deque()
+    slices = _row_slices(archive, parts.sheet, shape, slice_bytes)
+
+    def parse_next() -> None:
+        try:
+            xml = next(slices, None)
+        except Exception as exc:  # a damaged stream: zlib's or the zip's CRC check
+            raise unreadable(exc) from None
+        if xml is not None:
+            book = _workbook(parts, b"".join((shape.head, xml, shape.close)))
+            parsing.append(parser.submit(_parsed, book, sheet_name))
+
+    try:
+        parse_next()
+        parse_next()
+        yield from _numbered(_sheets(parsing, parse_next, unreadable))
+    finally:
+        parser.shutdown(cancel_futures=True)
+        slices.close()  # its open part holds the file open
+        archive.close()
+
+
+def _parsed(book: bytes, sheet_name: str) -> CalamineSheet:
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_filelike(io.BytesIO(book)).get_sheet_by_name(sheet_name)
+
+
+def _sheets(parsing: deque[Future[CalamineSheet]], parse_next: Callable[[], None],
+            unreadable: Callable[[BaseException], Exception]) -> Iterator[_Slice]:
+    while parsing:
+        try:
+            sheet = parsing.popleft().result()
+        except BaseException as exc:  # a panic of the Rust reader is one
+            raise unreadable(exc) from None
+        parse_next()  # parsed while this one's rows are taken
+        yield _Slice(sheet.start, sheet.to_python())
+
+
+def _numbered(slices: Iterator[_Slice]) -> Iterator[Row]:
+    """Excel's row numbers; the rows missing between two slices as blank rows (enough of
+    them to end the table where calamine's whole sheet would)."""
+    last = 0  # the last row given
+    for piece in slices:
+        if piece.start is None:
+            continue
+        first_row, first_column = piece.start
+        for row_no in range(last + 1, min(first_row, last + BLANK_ROWS_END) + 1):
+            yield row_no, []
+        padding: list[Cell] = [""] * first_column
+        for row_no, row in enumerate(piece.cells, first_row + 1):
+            yield row_no, [*padding, *row] if first_column else row
+        last = first_row + len(piece.cells)
