@@ -133,13 +133,16 @@ def test_a_broken_row_in_a_later_slice_names_the_file(tmp_path, sliced):
     assert not _slice_threads()
 
 
-def write_shared_strings_book(path: Path, texts: Sequence[str], *,
-                              row_numbers: bool = True) -> Path:
-    """A workbook as Excel saves one: its texts in the shared strings part, one per row
-    (openpyxl writes them inline); without row_numbers, rows without their r="…"."""
-    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    rels = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+RELS = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+
+
+def write_raw_book(path: Path, rows_xml: str, *, shared: Sequence[str] = (),
+                   listed: bool = True, tail: str = "") -> Path:
+    """A workbook written by hand, as other writers than openpyxl write them: shared
+    strings (listed in the workbook's relationships or only where Excel puts them)."""
+    relations = f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
     parts = {
         "[Content_Types].xml":
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -147,23 +150,39 @@ def write_shared_strings_book(path: Path, texts: Sequence[str], *,
             'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats'
             '-officedocument.spreadsheetml.sheet.main+xml"/></Types>',
-        "_rels/.rels": f'<Relationships {rels}><Relationship Id="rId1" Type="{rel}/'
+        "_rels/.rels": f'<Relationships {RELS}><Relationship Id="rId1" Type="{REL}/'
                        'officeDocument" Target="xl/workbook.xml"/></Relationships>',
-        "xl/workbook.xml": f'<workbook {ns} xmlns:r="{rel}"><sheets><sheet name="订单" '
+        "xl/workbook.xml": f'<workbook {NS} xmlns:r="{REL}"><sheets><sheet name="订单" '
                            'sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels":
-            f'<Relationships {rels}><Relationship Id="rId1" Type="{rel}/worksheet" '
-            f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/'
-            'sharedStrings" Target="sharedStrings.xml"/></Relationships>',
-        "xl/sharedStrings.xml": f'<sst {ns}>' + "".join(
-            f"<si><t>{text}</t></si>" for text in texts) + "</sst>",
-        SHEET: f'<worksheet {ns}><dimension ref="A1:A{len(texts)}"/><sheetData>' + "".join(
-            (f'<row r="{n}">' if row_numbers else "<row>") + f'<c t="s"><v>{n - 1}</v></c></row>'
-            for n in range(1, len(texts) + 1)) + "</sheetData></worksheet>"}
+        SHEET: f'<worksheet {NS}><dimension ref="A1:Z9"/><sheetData>{rows_xml}</sheetData>'
+               f"{tail}</worksheet>"}
+    if shared:
+        parts["xl/sharedStrings.xml"] = f"<sst {NS}>" + "".join(
+            f"<si><t>{text}</t></si>" for text in shared) + "</sst>"
+        if listed:
+            relations += (f'<Relationship Id="rId2" Type="{REL}/sharedStrings" '
+                          'Target="sharedStrings.xml"/>')
+    parts["xl/_rels/workbook.xml.rels"] = f"<Relationships {RELS}>{relations}</Relationships>"
     with zipfile.ZipFile(path, "w") as book:
         for name, text in parts.items():
             book.writestr(name, text)
     return path
+
+
+def shared_rows(count: int, *, numbered: bool = True) -> str:
+    """Rows of one shared string each, the n-th row the n-th string."""
+    return "".join((f'<row r="{n}">' if numbered else "<row>") + f'<c t="s"><v>{n - 1}</v></c>'
+                   "</row>" for n in range(1, count + 1))
+
+
+def inline_row(number: int | None, text: str) -> str:
+    start = "<row>" if number is None else f'<row r="{number}">'
+    return f'{start}<c t="inlineStr"><is><t>{text}</t></is></c></row>'
+
+
+def write_shared_strings_book(path: Path, texts: Sequence[str], *,
+                              row_numbers: bool = True) -> Path:
+    return write_raw_book(path, shared_rows(len(texts), numbered=row_numbers), shared=texts)
 
 
 TITLES = [f"a long product title, number {n} of a marketplace listing" for n in range(300)]
@@ -210,3 +229,55 @@ def test_a_damaged_sheet_stream_names_the_file(tmp_path, sliced, where):
         rows_of(path)
     assert raised.value.path == str(path)
     assert not _slice_threads()
+
+
+def test_rows_without_numbers_after_numbered_ones_keep_counting(tmp_path, sliced):
+    """calamine numbers a row without r="…" after the row before it: no slice begins with
+    one."""
+    rows = inline_row(1, "a") + inline_row(5, "b") + inline_row(None, "c") * 6
+    path = write_raw_book(tmp_path / "mixed.xlsx", rows)
+    assert slice_count(path) >= 2
+    assert [row for row in rows_of(path) if row[1]] == [
+        (1, ["a"]), (5, ["b"]), *[(n, ["c"]) for n in range(6, 12)]]
+
+
+def test_shared_strings_only_where_excel_puts_them(tmp_path, sliced):
+    """Not in the workbook's relationships: calamine still finds them, so must a slice."""
+    path = write_raw_book(tmp_path / "unlisted.xlsx", shared_rows(30), shared=TITLES[:30],
+                          listed=False)
+    assert rows_of(path) == [(n, [title]) for n, title in enumerate(TITLES[:30], 1)]
+
+
+def test_a_row_end_inside_cdata_or_a_comment_is_not_cut(tmp_path, sliced):
+    rows = (inline_row(1, "<![CDATA[a</row>b]]>") + "<!-- </row> -->"
+            + "".join(inline_row(n, f"v{n}") for n in range(2, 12)))
+    path = write_raw_book(tmp_path / "cdata.xlsx", rows)
+    assert rows_of(path) == [(1, ["a</row>b"]), *[(n, [f"v{n}"]) for n in range(2, 12)]]
+
+
+def test_rows_out_of_order_across_slices_ask_for_the_file_saved_again(tmp_path, sliced):
+    rows = "".join(inline_row(n, f"v{n}") for n in (1, 2, 3, 9, 10, 4))
+    path = write_raw_book(tmp_path / "disorder.xlsx", rows)
+    with pytest.raises(SourceError, match="row 4 is out of order, after row 10: open the "
+                                          "file in Excel and save it again"):
+        rows_of(path)
+    assert not _slice_threads()
+
+
+def test_a_merged_cell_with_an_empty_top_left_empties_what_it_covers(tmp_path, sliced):
+    rows = inline_row(1, "h") + '<row r="2"/>' + (
+        '<row r="3"><c r="A3" t="inlineStr"><is><t>x</t></is></c>'
+        '<c r="C3" t="inlineStr"><is><t>hidden</t></is></c></row>')
+    path = write_raw_book(tmp_path / "empty-merge.xlsx", rows,
+                          tail='<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>')
+    assert rows_of(path) == [(1, ["h"]), (2, []), (3, ["x"])]
+
+
+def test_a_tall_merged_cell_fills_rows_missing_between_slices(tmp_path, sliced):
+    rows = inline_row(1, "ORD") + inline_row(BLANK_ROWS_END + 500, "last")
+    path = write_raw_book(tmp_path / "tall.xlsx", rows, tail=(
+        f'<mergeCells count="1"><mergeCell ref="A1:A{BLANK_ROWS_END + 499}"/></mergeCells>'))
+    with table_rows(path) as read:
+        kept = list(non_blank_rows(read))
+    assert len(kept) == BLANK_ROWS_END + 500
+    assert kept[-2:] == [(BLANK_ROWS_END + 499, ["ORD"]), (BLANK_ROWS_END + 500, ["last"])]

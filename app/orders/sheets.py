@@ -173,8 +173,8 @@ def _with_merged_values(rows: Iterator[Row], merged: list[MergedRange]) -> Itera
         active = [span for span in active if span[2] >= index]
         while waiting and waiting[0][0] <= index:
             r0, c0, r1, c1 = waiting.popleft()
-            if r0 == index and 0 <= c0 < len(cells):
-                active.append((c0, c1, r1, cells[c0]))
+            if r0 == index and c0 >= 0:  # a row calamine gave shorter: the cell is empty
+                active.append((c0, c1, r1, cells[c0] if c0 < len(cells) else ""))
         if not active:
             yield row_no, cells
             continue

@@ -5,7 +5,7 @@ calamine parses a whole sheet into memory before it gives the first row (python-
 rows into slices of about SLICE_BYTES; calamine reads each slice, with the workbook's shared
 strings and styles, as a small workbook of its own on a worker thread, while the caller turns
 the previous slice's rows into orders. Every value is still calamine's: this module only cuts
-XML where a `</row>` ends, which no cell text can contain (XML escapes its "<").
+XML where a `<row` begins, which no cell text can contain (XML escapes its "<").
 """
 
 from __future__ import annotations
@@ -33,9 +33,11 @@ _CHUNK = 1 << 20
 _SHEET_DATA = re.compile(rb"<((?:[\w.-]+:)?)sheetData\b[^>]*?(/?)>")
 _FIRST_ROW = re.compile(rb"<(?:[\w.-]+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb"\sr\s*=")
+_AFTER_NAME = (b" ", b"\t", b"\r", b"\n", b">", b"/")  # <row …>, not <rowBreaks>
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*/>")  # calamine would size every
 # slice as the whole sheet from it
 _READ_ON_OPEN = ("/sharedStrings", "/styles")  # the workbook parts calamine reads on opening
+_DEFAULT_PLACES = {"xl/sharedstrings.xml": "/sharedStrings", "xl/styles.xml": "/styles"}
 
 MergedRange = tuple[tuple[int, int], tuple[int, int]]  # calamine's ((row, col), (row, col))
 
@@ -60,7 +62,7 @@ class _Shape(NamedTuple):
     head: bytes  # the sheet's XML through <sheetData>, without <dimension>
     rows_from: int  # where the first row starts in the part
     rows_to: int  # where </sheetData> starts
-    row_end: bytes  # b"</row>", with the file's namespace prefix if it uses one
+    row_start: bytes  # b"<row", with the file's namespace prefix if it uses one
     close: bytes  # </sheetData></worksheet>, as the file writes them
     tail: bytes  # from </sheetData> to the end: the merged cells, among others
 
@@ -81,8 +83,12 @@ def sliced_sheet(path: Path, sheet_name: str,
         archive.close()
         return None
     parts, shape, slice_bytes = found
-    rows = _rows(archive, parts, shape, sheet_name, slice_bytes, unreadable)
-    return SlicedSheet(rows, _merged_ranges(parts, shape, sheet_name))
+    merged = _merged_ranges(parts, shape, sheet_name)
+    # Missing rows are blank, and so many of them end the table: unless a merged cell may
+    # fill them, as it fills them in calamine's whole sheet.
+    gap = None if merged else BLANK_ROWS_END
+    rows = _rows(archive, parts, shape, sheet_name, slice_bytes, unreadable, gap)
+    return SlicedSheet(rows, merged)
 
 
 def _find(archive: zipfile.ZipFile, sheet_name: str) -> tuple[_Parts, _Shape, int] | None:
@@ -109,12 +115,15 @@ def _parts(archive: zipfile.ZipFile, sheet_name: str) -> _Parts | None:
         return None
     opened = {part: archive.read(part) for part in
               ("[Content_Types].xml", "_rels/.rels", workbook, workbook_rels)}
+    kinds = {target: kind for kind, target in relations.values()
+             if kind.endswith(_READ_ON_OPEN)}
     shared_strings = 0
-    for kind, target in relations.values():
-        if kind.endswith(_READ_ON_OPEN) and target in archive.NameToInfo:
-            opened[target] = archive.read(target)
-            if kind.endswith("/sharedStrings"):
-                shared_strings += len(opened[target])
+    for name in archive.namelist():  # calamine also looks where Excel puts them
+        default = _DEFAULT_PLACES.get(name.lower())
+        if name in kinds or default:
+            opened[name] = archive.read(name)
+            if kinds.get(name, default or "").endswith("/sharedStrings"):
+                shared_strings += len(opened[name])
     return _Parts(relations[sheet_id][1], opened, shared_strings)
 
 
@@ -175,31 +184,53 @@ def _shape(archive: zipfile.ZipFile, part: str) -> _Shape | None:
         tail = window[found:] + xml.read()
     root_close = tail[tail.rfind(b"</"):]
     head = _DIMENSION.sub(b"", start[:opening.end()])
-    return _Shape(head, opening.end(), window_at + found, b"</" + prefix + b"row>",
+    return _Shape(head, opening.end(), window_at + found, b"<" + prefix + b"row",
                   closing + root_close, tail)
 
 
 def _row_slices(archive: zipfile.ZipFile, part: str, shape: _Shape,
                 slice_bytes: int) -> Generator[bytes, None, None]:
-    """The rows' XML in pieces of about slice_bytes, each ending where a row ends."""
+    """The rows' XML in pieces of about slice_bytes, each beginning where a numbered row
+    begins. After CDATA, a comment or a processing instruction (valid XML no spreadsheet
+    writer puts among rows: a "</row>" inside one is text), the rest is one piece."""
     with archive.open(part) as xml:
         xml.seek(shape.rows_from)
         left = shape.rows_to - shape.rows_from
         pending = bytearray()
+        cuttable = True
         while left > 0:
             chunk = xml.read(min(_CHUNK, slice_bytes, left))
             if not chunk:
                 break
             left -= len(chunk)
             pending += chunk
-            if len(pending) >= slice_bytes:
-                cut = pending.rfind(shape.row_end)
-                if cut >= 0:
-                    cut += len(shape.row_end)
+            if cuttable and _not_rows(pending, max(0, len(pending) - len(chunk) - 1)):
+                cuttable = False
+            if cuttable and len(pending) >= slice_bytes:
+                cut = _cut(pending, shape.row_start)
+                if cut > 0:
                     yield bytes(pending[:cut])
                     del pending[:cut]
         if pending.strip():
             yield bytes(pending)
+
+
+def _not_rows(pending: bytearray, start: int) -> bool:
+    """CDATA, a comment or a processing instruction from start on (two memchr-fast finds)."""
+    return pending.find(b"<!", start) >= 0 or pending.find(b"<?", start) >= 0
+
+
+def _cut(pending: bytearray, row_start: bytes) -> int:
+    """Where the last row of pending that carries its number begins, or -1. calamine
+    numbers a row without one as the row after the one before it: a slice must not begin
+    with one (it would count from 1)."""
+    at = len(pending)
+    while (at := pending.rfind(row_start, 0, at)) > 0:
+        end = pending.find(b">", at)
+        name_end = pending[at + len(row_start):at + len(row_start) + 1]
+        if end > 0 and name_end in _AFTER_NAME and _ROW_NUMBER.search(pending, at, end):
+            return at
+    return -1
 
 
 def _workbook(parts: _Parts, sheet_xml: bytes) -> bytes:
@@ -224,8 +255,8 @@ def _merged_ranges(parts: _Parts, shape: _Shape, sheet_name: str) -> list[Merged
 # Reading the slices
 
 def _rows(archive: zipfile.ZipFile, parts: _Parts, shape: _Shape, sheet_name: str,
-          slice_bytes: int, unreadable: Callable[[BaseException], Exception]
-          ) -> Generator[Row, None, None]:
+          slice_bytes: int, unreadable: Callable[[BaseException], Exception],
+          gap: int | None) -> Generator[Row, None, None]:
     """Rows as calamine reads them, slice by slice. This thread cuts the XML and turns the
     parsed slices into rows; a worker thread only parses (calamine lets go of the GIL), so the
     worker seldom waits for the GIL this thread holds while the caller makes orders."""
@@ -245,7 +276,7 @@ def _rows(archive: zipfile.ZipFile, parts: _Parts, shape: _Shape, sheet_name: st
     try:
         parse_next()
         parse_next()
-        yield from _numbered(_sheets(parsing, parse_next, unreadable))
+        yield from _numbered(_sheets(parsing, parse_next, unreadable), unreadable, gap)
     finally:
         parser.shutdown(cancel_futures=True)
         slices.close()  # its open part holds the file open
@@ -269,15 +300,21 @@ def _sheets(parsing: deque[Future[CalamineSheet]], parse_next: Callable[[], None
         yield _Slice(sheet.start, sheet.to_python())
 
 
-def _numbered(slices: Iterator[_Slice]) -> Iterator[Row]:
-    """Excel's row numbers; the rows missing between two slices as blank rows (enough of
-    them to end the table where calamine's whole sheet would)."""
+def _numbered(slices: Iterator[_Slice], unreadable: Callable[[BaseException], Exception],
+              gap: int | None) -> Iterator[Row]:
+    """Excel's row numbers; the rows missing between two slices as blank rows (at most `gap`
+    of them: enough to end the table where calamine's whole sheet would)."""
     last = 0  # the last row given
     for piece in slices:
         if piece.start is None:
             continue
         first_row, first_column = piece.start
-        for row_no in range(last + 1, min(first_row, last + BLANK_ROWS_END) + 1):
+        if first_row < last:  # calamine would sort them, but only within one slice
+            raise unreadable(ValueError(
+                f"row {first_row + 1} is out of order, after row {last}: open the file in "
+                "Excel and save it again"))
+        missing_to = first_row if gap is None else min(first_row, last + gap)
+        for row_no in range(last + 1, missing_to + 1):
             yield row_no, []
         padding: list[Cell] = [""] * first_column
         for row_no, row in enumerate(piece.cells, first_row + 1):
