@@ -11,7 +11,6 @@ XML where a `<row` begins, which no cell text can contain (XML escapes its "<").
 from __future__ import annotations
 
 import io
-import posixpath
 import re
 import zipfile
 from collections import deque
@@ -19,9 +18,9 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
-from xml.etree import ElementTree
 
 from app.orders.records import BLANK_ROWS_END, Cell, Row
+from app.orders.xlsx_parts import Parts, sheet_parts, small_workbook
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet
@@ -36,8 +35,6 @@ _ROW_NUMBER = re.compile(rb"\sr\s*=")
 _AFTER_NAME = (b" ", b"\t", b"\r", b"\n", b">", b"/")  # <row …>, not <rowBreaks>
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\b[^>]*/>")  # calamine would size every
 # slice as the whole sheet from it
-_READ_ON_OPEN = ("/sharedStrings", "/styles")  # the workbook parts calamine reads on opening
-_DEFAULT_PLACES = {"xl/sharedstrings.xml": "/sharedStrings", "xl/styles.xml": "/styles"}
 
 MergedRange = tuple[tuple[int, int], tuple[int, int]]  # calamine's ((row, col), (row, col))
 
@@ -50,12 +47,6 @@ class SlicedSheet(NamedTuple):
 class _Slice(NamedTuple):
     start: tuple[int, int] | None  # its first used cell, 0-based; None for blank rows only
     cells: Sequence[Sequence[Cell]]
-
-
-class _Parts(NamedTuple):
-    sheet: str  # the sheet's part, e.g. "xl/worksheets/sheet1.xml"
-    opened: dict[str, bytes]  # the package and workbook parts calamine reads on opening
-    shared_strings: int  # bytes
 
 
 class _Shape(NamedTuple):
@@ -91,8 +82,8 @@ def sliced_sheet(path: Path, sheet_name: str,
     return SlicedSheet(rows, merged)
 
 
-def _find(archive: zipfile.ZipFile, sheet_name: str) -> tuple[_Parts, _Shape, int] | None:
-    parts = _parts(archive, sheet_name)
+def _find(archive: zipfile.ZipFile, sheet_name: str) -> tuple[Parts, _Shape, int] | None:
+    parts = sheet_parts(archive, sheet_name)
     if parts is None:
         return None
     slice_bytes = max(SLICE_BYTES, SHARED_STRINGS_SHARE * parts.shared_strings)
@@ -100,57 +91,6 @@ def _find(archive: zipfile.ZipFile, sheet_name: str) -> tuple[_Parts, _Shape, in
         return None  # one slice: the whole sheet
     shape = _shape(archive, parts.sheet)
     return None if shape is None else (parts, shape, slice_bytes)
-
-
-# The package's parts
-
-def _parts(archive: zipfile.ZipFile, sheet_name: str) -> _Parts | None:
-    (workbook,) = [target for kind, target in _relations(archive, "_rels/.rels").values()
-                   if kind.endswith("/officeDocument")]
-    folder, name = posixpath.split(workbook)
-    workbook_rels = posixpath.join(folder, "_rels", f"{name}.rels")
-    relations = _relations(archive, workbook_rels)
-    sheet_id = _sheet_relation_id(archive.read(workbook), sheet_name)
-    if sheet_id not in relations:
-        return None
-    opened = {part: archive.read(part) for part in
-              ("[Content_Types].xml", "_rels/.rels", workbook, workbook_rels)}
-    kinds = {target: kind for kind, target in relations.values()
-             if kind.endswith(_READ_ON_OPEN)}
-    shared_strings = 0
-    for name in archive.namelist():  # calamine also looks where Excel puts them
-        default = _DEFAULT_PLACES.get(name.lower())
-        if name in kinds or default:
-            opened[name] = archive.read(name)
-            if kinds.get(name, default or "").endswith("/sharedStrings"):
-                shared_strings += len(opened[name])
-    return _Parts(relations[sheet_id][1], opened, shared_strings)
-
-
-def _relations(archive: zipfile.ZipFile, rels: str) -> dict[str, tuple[str, str]]:
-    """Id → (type, part name) of a .rels part; targets resolved against its source's folder."""
-    source_folder = posixpath.dirname(posixpath.dirname(rels))
-    found = {}
-    for element in ElementTree.fromstring(archive.read(rels)).iter():
-        target = element.get("Target")
-        if _local(element.tag) != "Relationship" or target is None:
-            continue
-        part = target[1:] if target.startswith("/") else posixpath.normpath(
-            posixpath.join(source_folder, target))
-        found[element.get("Id", "")] = (element.get("Type", ""), part)
-    return found
-
-
-def _sheet_relation_id(workbook_xml: bytes, sheet_name: str) -> str | None:
-    for element in ElementTree.fromstring(workbook_xml).iter():
-        if _local(element.tag) == "sheet" and element.get("name") == sheet_name:
-            return next((value for key, value in element.attrib.items()
-                         if _local(key) == "id"), None)
-    return None
-
-
-def _local(name: str) -> str:
-    return name.rsplit("}", 1)[-1]
 
 
 # The sheet's XML
@@ -233,20 +173,10 @@ def _cut(pending: bytearray, row_start: bytes) -> int:
     return -1
 
 
-def _workbook(parts: _Parts, sheet_xml: bytes) -> bytes:
-    """A workbook of the parts calamine reads on opening and the sheet as sheet_xml."""
-    book = io.BytesIO()
-    with zipfile.ZipFile(book, "w", zipfile.ZIP_STORED) as package:
-        for name, data in parts.opened.items():
-            package.writestr(name, data)
-        package.writestr(parts.sheet, sheet_xml)
-    return book.getvalue()
-
-
-def _merged_ranges(parts: _Parts, shape: _Shape, sheet_name: str) -> list[MergedRange]:
+def _merged_ranges(parts: Parts, shape: _Shape, sheet_name: str) -> list[MergedRange]:
     """The sheet's merged cells, read by calamine from its head and tail alone."""
     try:
-        sheet = _parsed(_workbook(parts, shape.head + shape.tail), sheet_name)
+        sheet = _parsed(small_workbook(parts, shape.head + shape.tail), sheet_name)
         return sheet.merged_cell_ranges or []
     except Exception:  # as sheets.py: merges that can't be read leave the cells as they are
         return []
@@ -254,7 +184,7 @@ def _merged_ranges(parts: _Parts, shape: _Shape, sheet_name: str) -> list[Merged
 
 # Reading the slices
 
-def _rows(archive: zipfile.ZipFile, parts: _Parts, shape: _Shape, sheet_name: str,
+def _rows(archive: zipfile.ZipFile, parts: Parts, shape: _Shape, sheet_name: str,
           slice_bytes: int, unreadable: Callable[[BaseException], Exception],
           gap: int | None) -> Generator[Row, None, None]:
     """Rows as calamine reads them, slice by slice. This thread cuts the XML and turns the
@@ -270,7 +200,7 @@ def _rows(archive: zipfile.ZipFile, parts: _Parts, shape: _Shape, sheet_name: st
         except Exception as exc:  # a damaged stream: zlib's or the zip's CRC check
             raise unreadable(exc) from None
         if xml is not None:
-            book = _workbook(parts, b"".join((shape.head, xml, shape.close)))
+            book = small_workbook(parts, b"".join((shape.head, xml, shape.close)))
             parsing.append(parser.submit(_parsed, book, sheet_name))
 
     try:
