@@ -19,7 +19,6 @@ import pytest
 import xlwt
 
 from app.errors import ComposerError, SourceError, UnknownNameError
-from app.orders import xlsx_slices
 from app.orders.exports import (
     ExportReading,
     ImportedOrder,
@@ -29,6 +28,7 @@ from app.orders.exports import (
     load_presets,
     read_export,
 )
+from tests.test_xlsx_slices import use_small_slices
 
 
 @pytest.fixture(autouse=True, params=["whole", "sliced"])
@@ -36,8 +36,7 @@ def sheet_reading(request, monkeypatch):
     """Every test reads its workbook whole, as calamine does, and again cut into slices of a
     row or two (app/orders/xlsx_slices.py: what a big sheet gets)."""
     if request.param == "sliced":
-        monkeypatch.setattr(xlsx_slices, "SLICE_BYTES", 64)
-        monkeypatch.setattr(xlsx_slices, "SHARED_STRINGS_SHARE", 0)
+        use_small_slices(monkeypatch)
     return request.param
 
 

@@ -50,11 +50,15 @@ def _trimmed(cells: Sequence[Cell]) -> list[Cell]:
     return cells
 
 
-@pytest.fixture()
-def sliced(monkeypatch):
+def use_small_slices(monkeypatch: pytest.MonkeyPatch) -> None:
     """Slices of a row or two: every boundary a real file would have, in a small file."""
     monkeypatch.setattr(xlsx_slices, "SLICE_BYTES", 64)
     monkeypatch.setattr(xlsx_slices, "SHARED_STRINGS_SHARE", 0)
+
+
+@pytest.fixture()
+def sliced(monkeypatch):
+    use_small_slices(monkeypatch)
 
 
 def slice_count(path: Path) -> int:
@@ -81,8 +85,7 @@ MIXED = [
 def test_every_value_row_number_and_merged_cell_is_the_whole_sheets(tmp_path, monkeypatch):
     path = write_book(tmp_path / "mixed.xlsx", MIXED, merge=["C4:C5", "G8:H9"])
     whole = rows_of(path)
-    monkeypatch.setattr(xlsx_slices, "SLICE_BYTES", 64)
-    monkeypatch.setattr(xlsx_slices, "SHARED_STRINGS_SHARE", 0)
+    use_small_slices(monkeypatch)
     assert slice_count(path) >= 5
     assert rows_of(path) == whole
     assert whole[4] == (5, ["", "", "8123456789012345", 3, dt.date(2026, 10, 2), False,

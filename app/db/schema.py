@@ -169,17 +169,18 @@ ROLLUP_KEYS = {  # key column -> its length (None: text)
     "sku": None, "product": None, "currency": 3}
 CASE_KEYS = ("agent", "store", "marketplace", "case_id", "actions", "currency")
 PRODUCT_KEYS = ("sku", "product", "currency")
+# The case_log flags a rollup counts (the entries with each set), beside its replies.
+FLAGS = ("compensated", "hand_edited", "over_policy", "markers_left")
 
 
 def _rollup(name: str, period: str, keys: tuple[str, ...]) -> Table:
     """A table of figures per `period` ("day" or "month": its first day) and keys."""
-    counts = ("replies", "compensated", "hand_edited", "over_policy", "markers_left")
     return Table(
         name, metadata,
         Column(period, Date, primary_key=True),
         *(Column(key, String(ROLLUP_KEYS[key]) if ROLLUP_KEYS[key] else Text,
                  primary_key=True) for key in keys),
-        *(Column(count, Integer, nullable=False) for count in counts),
+        *(Column(count, Integer, nullable=False) for count in ("replies", *FLAGS)),
         Column("cents", BigInteger),  # the refunds offered, in hundredths; NULL: none
     )
 

@@ -34,7 +34,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
-from app.db.schema import case_log, case_log_actions
+from app.db.schema import FLAGS, case_log, case_log_actions
 from app.stats.filters import Grouping, StatsError, StatsFilter, midnight
 
 ENTRY_COLUMNS = ("id", "logged_at", "agent", "store", "marketplace", "order_id", "buyer",
@@ -136,9 +136,8 @@ def totals_statement(wanted: StatsFilter) -> Select[Any]:
     return _measures(null(), null(), wanted).group_by(case_log.c.refund_currency)
 
 
-# The flags counted per group; with the replies and the cents, the figures of a group (the
-# rollups keep columns of these names: app/stats/rollups.py).
-FLAGS = ("compensated", "hand_edited", "over_policy", "markers_left")
+# The figures of a group: its replies, how many have each flag set, and the cents offered (the
+# rollups keep columns of these names: app/db/schema.py).
 FIGURES = ("replies", *FLAGS, "cents")
 
 
@@ -180,7 +179,8 @@ def entries_statement(by: Grouping, key: str | None, wanted: StatsFilter, limit:
     name with them: figures.entries_behind takes it out of the text for the team view)."""
     c = case_log.c
     if by is Grouping.PRODUCT and key is not None:
-        # Newest first along each index, then together: one OR of the two would be read
+        # A product's key is its SKU, or its name where it has none. Newest first along the
+        # sku and the product index, then together: one OR of the two would be read
         # along the time index (SQLite's choice), a year of it for a product sold once.
         parts = [_newest(and_(*conditions(wanted), match), limit).subquery()
                  for match in (c.sku == key, and_(c.sku.is_(None), c.product == key))]
@@ -208,9 +208,6 @@ def _is_key(by: Grouping, key: str | None) -> ColumnElement[bool]:
         # would read the whole range when the action is rare.
         offered = case_log_actions.c
         return exists().where(offered.entry_id == c.id, offered.action == key)
-    if by is Grouping.PRODUCT and key is not None:
-        # coalesce(sku, product) = key, written so the sku and product indexes find it.
-        return or_(c.sku == key, and_(c.sku.is_(None), c.product == key))
     column = key_of(by)
     return column.is_(None) if key is None else column == key
 

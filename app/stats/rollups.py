@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, bindparam, case, func, literal_colum
 from app.caselog.entries import BLANK_AS_NONE
 from app.db.schema import (
     CASE_KEYS,
+    FLAGS,
     PRODUCT_KEYS,
     case_log,
     case_log_case_product_months,
@@ -33,13 +34,12 @@ from app.db.schema import (
     case_log_product_months,
 )
 from app.stats.filters import midnight, next_month
-from app.stats.query import FIGURES, FLAGS, UtcDay, UtcMonth, counted
+from app.stats.query import FIGURES, UtcDay, UtcMonth, counted
 
 if TYPE_CHECKING:
     import uuid
 
     from sqlalchemy import Connection, Insert, Select, Table
-
 
 
 class Rollup(NamedTuple):
