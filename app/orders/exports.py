@@ -3,12 +3,11 @@ book, which finds the file's layout, reads its rows and groups them into orders.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from itertools import chain, islice
 from pathlib import Path
 
+from app.data.cyclic_gc import cyclic_gc_paused
 from app.errors import SourceError, UnknownNameError
 from app.orders.dates import FIRST_YEAR, LAST_YEAR
 from app.orders.layout import MIN_COLUMNS, Layout, find_layout
@@ -81,25 +80,12 @@ def read_export(path: Path | str, *, preset: str | None = None,
         if preset not in known:
             raise UnknownNameError("preset", preset, known)
         chosen = known[preset]
-    with table_rows(path) as rows, _cyclic_gc_paused():
+    with table_rows(path) as rows, cyclic_gc_paused():
         head = list(islice(rows, HEADER_SEARCH_ROWS))
         layout = find_layout(str(path), head, known, chosen, mapping)
         after_header = [row for row in head if row[0] > layout.header_row]
         return _read_orders(path, layout, chain(after_header, rows),
                             RowReader(layout, country_codes), progress)
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """An import makes a dozen objects a row and no reference cycles, yet the cycle collector
-    would walk every order made so far again and again: ~1 s of 9 for 100,000 rows."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_orders(path: Path, layout: Layout, rows: Iterable[Row], reader: RowReader,
@@ -108,14 +94,14 @@ def _read_orders(path: Path, layout: Layout, rows: Iterable[Row], reader: RowRea
     orders: dict[str, ImportedOrder] = {}
     problems = _Problems()
     rows_read = 0
-    for rows_read, (row_no, cells) in enumerate(non_blank_rows(rows), 1):
-        row_problems: list[str] = []
-        order = reader.order(row_no, cells, row_problems)
-        problems.add(row_no, row_problems)
-        if order is not None:
-            known = orders.get(order.order_id)
-            orders[order.order_id] = order if known is None else _merged(known, order)
-        if progress is not None and rows_read % PROGRESS_EVERY == 0:
+    for batch in _batches(non_blank_rows(rows), PROGRESS_EVERY):
+        for row_no, order, row_problems in reader.orders(batch):
+            problems.add(row_no, row_problems)
+            if order is not None:
+                known = orders.get(order.order_id)
+                orders[order.order_id] = order if known is None else _merged(known, order)
+        rows_read += len(batch)
+        if progress is not None and len(batch) == PROGRESS_EVERY:
             progress(rows_read)
     if rows_read == 0:
         raise SourceError(str(path), layout.header_row, "only a header row: no orders below it",
@@ -123,6 +109,13 @@ def _read_orders(path: Path, layout: Layout, rows: Iterable[Row], reader: RowRea
     if progress is not None:
         progress(rows_read)
     return ExportReading(layout.preset, tuple(orders.values()), problems.all(), rows_read)
+
+
+def _batches(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    """The rows in lists of `size` (the last one shorter)."""
+    rows = iter(rows)
+    while batch := list(islice(rows, size)):
+        yield batch
 
 
 def _merged(first: ImportedOrder, later: ImportedOrder) -> ImportedOrder:

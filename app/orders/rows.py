@@ -1,10 +1,16 @@
-"""One row of an export into an ImportedOrder: each field read from the first of its columns
-that gives a value, and each bad value noted as a problem (the rest of the row still imports)."""
+"""Rows of an export into ImportedOrders: each field read from the first of its columns that
+gives a value, and each bad value noted as a problem (the rest of the row still imports).
+
+Rows are read a batch at a time, column by column: a column's cells are looked up in that
+column's memo in one pass, and only the values not seen before are parsed. Reading cell by
+cell called a Python function for each of ~20 fields of each row: two million calls, most
+of an import's time."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from app.orders.cells import (
@@ -25,14 +31,14 @@ from app.orders.dates import date_of
 from app.orders.layout import Layout
 from app.orders.presets import header_key
 from app.orders.product_info import actual_method, products_of, tracking_number
-from app.orders.records import WEIGHT_FIELDS, Cell, ImportedOrder, OrderItem
+from app.orders.records import WEIGHT_FIELDS, Cell, ImportedOrder, OrderItem, Row
 
 # Values that repeat row after row (methods, countries, stores, products, prices) are parsed
 # once per file; these rarely repeat, and remembering them would only cost memory.
 _UNIQUE_FIELDS = frozenset({"order_id", "tracking_number", "buyer_name"})
 MEMO_LIMIT = 10_000  # distinct values remembered per column
 _QUOTE_LENGTH = 40  # of a cell quoted in a problem
-_EMPTY = object()  # what value() keeps for an empty cell: the next column is tried
+_UNSEEN = object()  # a memo miss
 
 _PARSERS: dict[str, Callable[[Cell], Any]] = {
     "order_id": order_number, "buyer_name": plain_text, "order_date": date_of,
@@ -41,6 +47,14 @@ _PARSERS: dict[str, Callable[[Cell], Any]] = {
     "store": plain_text, "sku": plain_text, "name": products_of, "quantity": quantity_of,
     "unit_price": unit_price_of}
 
+# The order a row's problems are listed in (the order of ImportedOrder, then the products').
+_PROBLEM_ORDER = ("order_id", "order_amount", "marketplace", "buyer_name",
+                  "destination_country", "order_date", "ship_date", "chosen_method",
+                  "actual_method", "tracking_number", "currency", "store", "estimated_weight",
+                  "actual_weight", "name", "sku", "quantity", "unit_price")
+
+RowOrder = tuple[int, "ImportedOrder | None", Sequence[str]]  # (row, order, its problems)
+
 
 class _Source(NamedTuple):
     """One column a field is read from."""
@@ -48,87 +62,97 @@ class _Source(NamedTuple):
     column: int
     label: str  # its header, for problems
     parse: Callable[[Cell], Any]
-    memo: dict[Any, Any] | None  # cell → its value, the BadValue or _EMPTY; None: don't keep
+    memo: dict[Any, Any] | None  # cell → its value or BadValue; None: don't keep
+    bad: set[Any]  # the memo's cells whose value is a BadValue
+
+
+class _Field(NamedTuple):
+    """A field's values down a batch, and its bad values by row index."""
+
+    values: list[Any]  # None where the row gives none
+    problems: dict[int, tuple[str, Cell, BadValue]]  # (header, cell, why)
 
 
 def _attempt(parse: Callable[[Cell], Any], cell: Cell) -> Any:
-    """The parsed value, or the BadValue saying why there is none."""
+    """The parsed value, None for an empty cell, or the BadValue saying why there is none."""
+    if is_empty(cell):
+        return None
     try:
         return parse(cell)
     except BadValue as bad:
         return bad
 
 
-def _quoted(cell: Cell) -> str:
+def _message(header: str, cell: Cell, bad: BadValue) -> str:
+    """A bad value, as a row's problem: <header> '<cell>' <why>."""
     text = " ".join(cell_text(cell).split())
-    return repr(text if len(text) <= _QUOTE_LENGTH else text[:_QUOTE_LENGTH - 1] + "…")
+    quoted = repr(text if len(text) <= _QUOTE_LENGTH else text[:_QUOTE_LENGTH - 1] + "…")
+    return f"{header} {quoted} {bad}"
 
 
-Reader = Callable[[Sequence[Cell], list[str]], Any]  # (cells, problems) → the field's value
+def _column(cells: Sequence[Cell], source: _Source) -> _Field:
+    """One column's values (from its memo where a cell has been seen), and its bad values."""
+    parse, memo = source.parse, source.memo
+    if memo is None:
+        try:  # all good, the common case: no call around each parse
+            return _Field([None if is_empty(cell) else parse(cell) for cell in cells], {})
+        except BadValue:
+            values = [_attempt(parse, cell) for cell in cells]
+            bad = [i for i, value in enumerate(values) if isinstance(value, BadValue)]
+    else:
+        values, bad = _remembered(cells, source, memo)
+    problems = {}
+    for index in bad:
+        problems[index] = (source.label, cells[index], values[index])
+        values[index] = None
+    return _Field(values, problems)
 
 
-def _nothing(cells: Sequence[Cell], problems: list[str]) -> None:
-    """A field the file has no column for."""
+def _remembered(cells: Sequence[Cell], source: _Source, memo: dict[Any, Any]
+                ) -> tuple[list[Any], list[int]]:
+    """The column's values, parsing only the cells its memo hasn't seen; where they are bad."""
+    # a number is kept by its type too: 1 and 1.0 and True are one dict key
+    keys = [cell if cell.__class__ is str else (cell.__class__, cell) for cell in cells]
+    seen = memo.get
+    values = [seen(key, _UNSEEN) for key in keys]
+    bad_keys, found_bad = source.bad, False
+    for index in [i for i, value in enumerate(values) if value is _UNSEEN]:
+        key = keys[index]
+        if (value := seen(key, _UNSEEN)) is _UNSEEN:  # not met earlier in this batch either
+            value = _attempt(source.parse, cells[index])
+            found_bad = found_bad or isinstance(value, BadValue)
+            if len(memo) < MEMO_LIMIT:
+                memo[key] = value
+                if isinstance(value, BadValue):
+                    bad_keys.add(key)
+        values[index] = value
+    if not bad_keys and not found_bad:  # the common case: no bad value in the column yet
+        return values, []
+    return values, [i for i, value in enumerate(values) if isinstance(value, BadValue)]
 
 
-def _reader(sources: tuple[_Source, ...]) -> Reader:
-    """How a field is read: from the first of its columns that gives a value (the first bad
-    value is a problem only when none does); one column, the common case, without the loop."""
-    if len(sources) == 1:
-        return _column_reader(sources[0])
-    columns = tuple(_column_reader(source, quiet=True) for source in sources)
-
-    def read(cells: Sequence[Cell], problems: list[str]) -> Any:
-        bad = None
-        for column in columns:
-            value = column(cells, problems)
-            if value.__class__ is _Bad:
-                bad = bad or value.message
-            elif value is not None:
-                return value
-        if bad:
-            problems.append(bad)
-        return None
-
-    return read
-
-
-class _Bad(NamedTuple):
-    """A column's bad value, kept back while another column may still give one."""
-
-    message: str
-
-
-def _column_reader(source: _Source, quiet: bool = False) -> Reader:
-    """One column's value; its problem noted, or given back as a _Bad when quiet."""
-    column, label, parse, memo = source
-
-    def read(cells: Sequence[Cell], problems: list[str]) -> Any:
-        cell = cells[column] if column < len(cells) else None
-        if memo is None or cell is None:
-            value = _EMPTY if is_empty(cell) else _attempt(parse, cell)
-        else:
-            # a number is kept by its type too: 1 and 1.0 and True are one dict key
-            key = cell if cell.__class__ is str else (cell.__class__, cell)
-            if (value := memo.get(key, memo)) is memo:  # the memo itself: a new value
-                value = _EMPTY if is_empty(cell) else _attempt(parse, cell)
-                if len(memo) < MEMO_LIMIT:
-                    memo[key] = value
-        if value is _EMPTY:
-            return None
-        if isinstance(value, BadValue):
-            message = f"{label} {_quoted(cell)} {value}"
-            if quiet:
-                return _Bad(message)
-            problems.append(message)
-            return None
-        return value
-
-    return read
+def _first_given(sources: tuple[_Source, ...], cells_of: Callable[[int], list[Cell]]
+                 ) -> _Field:
+    """From the first column that gives a value (a later column is read only for the rows
+    still without one); the first bad value is a problem only when no column gives one."""
+    found = _column(cells_of(sources[0].column), sources[0])
+    values, problems = found.values, dict(found.problems)
+    for source in sources[1:]:
+        missing = [i for i, value in enumerate(values) if value is None]
+        if not missing:
+            break
+        cells = cells_of(source.column)
+        later = _column([cells[i] for i in missing], source)
+        for index, value in zip(missing, later.values, strict=True):
+            values[index] = value
+        for position, problem in later.problems.items():
+            problems.setdefault(missing[position], problem)
+    return _Field(values, {index: problem for index, problem in problems.items()
+                           if values[index] is None})
 
 
 class RowReader:
-    """Turns one row's cells into an ImportedOrder, noting the problems of its values."""
+    """Turns rows' cells into ImportedOrders, noting the problems of their values."""
 
     def __init__(self, layout: Layout,
                  country_codes: Callable[[str], str | None] | None) -> None:
@@ -136,11 +160,11 @@ class RowReader:
         self.country_codes = country_codes
         self.sources = {
             field: tuple(_Source(column, layout.label(column), self.parser(field, column),
-                                 None if field in _UNIQUE_FIELDS else {})
+                                 None if field in _UNIQUE_FIELDS else {}, set())
                          for column in columns)
             for field, columns in layout.columns.items()}
-        # Built once: a field's reading runs ~20 times a row, a million times an import.
-        self.readers = {field: _reader(sources) for field, sources in self.sources.items()}
+        used = {source.column for sources in self.sources.values() for source in sources}
+        self.width = max(used, default=-1) + 1  # the cells a row must have to be read
 
     def parser(self, field: str, column: int) -> Callable[[Cell], Any]:
         if field == "destination_country":
@@ -152,53 +176,60 @@ class RowReader:
             return lambda cell: weight_of(cell, unit)
         return _PARSERS[field]
 
-    def order(self, row: int, cells: Sequence[Cell], problems: list[str]) -> ImportedOrder | None:
-        order_id = self.value("order_id", cells, problems)
-        if not order_id:
-            if not problems:
-                label = self.sources["order_id"][0].label
-                problems.append(f"the order number ({label}) is empty")
-            return None
-        money = self.value("order_amount", cells, problems)
-        readers = self.readers
+    def orders(self, batch: Sequence[Row]) -> list[RowOrder]:
+        """Each row's order (None without an order number) and its problems."""
+        width = self.width
+        rows = [cells if len(cells) >= width else (*cells, *(None,) * (width - len(cells)))
+                for _, cells in batch]
+        columns: dict[int, list[Cell]] = {}
 
-        def value(field: str) -> Any:
-            return readers.get(field, _nothing)(cells, problems)
+        def cells_of(column: int) -> list[Cell]:
+            if column not in columns:
+                columns[column] = list(map(itemgetter(column), rows))
+            return columns[column]
 
-        return ImportedOrder(
-            value("marketplace") or self.layout.marketplace, order_id, row,
-            value("buyer_name"), value("destination_country"), value("order_date"),
-            value("ship_date"), value("chosen_method"), value("actual_method"),
-            value("tracking_number"), money.amount if money else None,
-            self.currency(money, cells, problems), value("store"), value("estimated_weight"),
-            value("actual_weight"), self.items(cells, problems))
+        fields = {field: _first_given(sources, cells_of)
+                  for field, sources in self.sources.items()}
+        return self._assembled(batch, fields)
 
-    def value(self, field: str, cells: Sequence[Cell], problems: list[str]) -> Any:
-        """From the field's first column that gives one; the first bad value is a problem
-        only when no column gives a value."""
-        return self.readers.get(field, _nothing)(cells, problems)
+    def _assembled(self, batch: Sequence[Row], fields: dict[str, _Field]) -> list[RowOrder]:
+        nothing = _Field([None] * len(batch), {})
+        value = {field: fields.get(field, nothing).values for field in _PROBLEM_ORDER}
+        problems = self._problems(fields, value["order_id"], value["order_amount"])
+        default_market = self.layout.marketplace
+        found: list[RowOrder] = []
+        for index, ((row, _), order_id, money, market, buyer, country, ordered, shipped,
+                    chosen, actual, tracking, currency, store, estimated, weighed) in enumerate(
+                zip(batch, *(value[f] for f in _PROBLEM_ORDER[:14]), strict=True)):
+            if not order_id:
+                found.append((row, None, problems.get(index) or [self._no_order_id()]))
+                continue
+            found.append((row, ImportedOrder(
+                market or default_market, order_id, row, buyer, country, ordered, shipped,
+                chosen, actual, tracking, money.amount if money else None,
+                _currency(money, currency), store, estimated, weighed,
+                _items(value["name"][index], value["sku"][index], value["quantity"][index],
+                       value["unit_price"][index])), problems.get(index, ())))
+        return found
 
-    def currency(self, money: Money | None, cells: Sequence[Cell],
-                 problems: list[str]) -> str | None:
-        """Said in the amount ("US $25.80"), else in a currency column, else a bare "$"."""
-        if money and money.certain:
-            return money.currency
-        return self.value("currency", cells, problems) or (money.currency if money else None)
+    def _problems(self, fields: dict[str, _Field], order_ids: list[Any],
+                  amounts: list[Money | None]) -> dict[int, list[str]]:
+        """Each row's problems, in _PROBLEM_ORDER: a row without an order number has only its
+        order number's; the currency column's count only where the amount needs it."""
+        by_row: dict[int, list[str]] = {}
+        for field in _PROBLEM_ORDER:
+            if field not in fields:
+                continue
+            for index, problem in fields[field].problems.items():
+                if field != "order_id" and not order_ids[index]:
+                    continue
+                if field == "currency" and (money := amounts[index]) and money.certain:
+                    continue
+                by_row.setdefault(index, []).append(_message(*problem))
+        return by_row
 
-    def items(self, cells: Sequence[Cell], problems: list[str]) -> tuple[OrderItem, ...]:
-        """The products of the row: those its product text lists; the per-product columns
-        (SKU, quantity, price) complete the product when the row has only one."""
-        products = self.value("name", cells, problems) or ()
-        columns = OrderItem(self.value("sku", cells, problems), None,
-                            self.value("quantity", cells, problems),
-                            self.value("unit_price", cells, problems))
-        if len(products) > 1:
-            return tuple(products)
-        product = products[0] if products else OrderItem(None, None, None, None)
-        item = OrderItem(columns.sku or product.sku, product.name,
-                         product.quantity if columns.quantity is None else columns.quantity,
-                         product.unit_price if columns.unit_price is None else columns.unit_price)
-        return (item,) if any(part is not None for part in item) else ()
+    def _no_order_id(self) -> str:
+        return f"the order number ({self.sources['order_id'][0].label}) is empty"
 
     def country(self, cell: Cell) -> str:
         text = cell_text(cell)
@@ -219,3 +250,27 @@ class RowReader:
         names = self.layout.marketplace_names
         return names.get(key) or next((market for name, market in names.items() if name in key),
                                       None)
+
+
+def _currency(money: Money | None, column: str | None) -> str | None:
+    """Said in the amount ("US $25.80"), else in a currency column, else a bare "$"."""
+    if money and money.certain:
+        return money.currency
+    return column or (money.currency if money else None)
+
+
+def _items(products: tuple[OrderItem, ...] | None, sku: str | None, quantity: int | None,
+           unit_price: Any) -> tuple[OrderItem, ...]:
+    """The products of the row: those its product text lists; the per-product columns
+    (SKU, quantity, price) complete the product when the row has only one."""
+    if products and len(products) > 1:
+        return products
+    if not products:
+        if sku is None and quantity is None and unit_price is None:
+            return ()
+        return (OrderItem(sku, None, quantity, unit_price),)
+    product = products[0]
+    item = OrderItem(sku or product.sku, product.name,
+                     product.quantity if quantity is None else quantity,
+                     product.unit_price if unit_price is None else unit_price)
+    return (item,) if any(part is not None for part in item) else ()
