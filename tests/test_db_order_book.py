@@ -108,6 +108,41 @@ def test_bad_rows_are_reported_by_row_and_the_rest_import(book):
     assert kept.items[0].quantity is None and kept.buyer_name == "Maria Souza"
 
 
+@pytest.mark.parametrize(("fields", "dropped", "message"), [
+    ({"destination_country": "BRA"}, "destination_country",
+     "destination_country 'BRA' is too long"),
+    ({"currency": "USDT"}, "currency", "currency 'USDT' is too long"),
+    ({"tracking_number": "L" * 65}, "tracking_number", "is too long"),
+    ({"order_amount": Decimal("1e12")}, "order_amount", "order_amount 1E+12 is too large"),
+    ({"order_amount": Decimal("-1e12")}, "order_amount", "is too large"),
+    ({"order_amount": Decimal("NaN")}, "order_amount", "order_amount NaN is too large"),
+    ({"estimated_weight": Decimal("1e9")}, "estimated_weight", "is too large"),
+    ({"actual_weight": Decimal("-1e9")}, "actual_weight", "is too large"),
+])
+def test_each_value_a_column_cannot_hold_is_dropped_alone(book, fields, dropped, message):
+    """Every order passes a quick check of all its values first: each kind of value that
+    fails it must still be dropped and reported, and the rest of the order kept."""
+    result = book.import_reading(reading(order(**fields)), "a.xls")
+    assert counts(result) == (1, 0, 0)
+    assert [(p.row, message in p.message) for p in result.problems] == [(2, True)]
+    kept = book.get("8123456789012345")
+    assert getattr(kept, dropped) is None and kept.buyer_name == "Maria Souza"
+
+
+@pytest.mark.parametrize(("item", "message"), [
+    (DRESS._replace(quantity=2**31), "quantity 2147483648 is out of range"),
+    (DRESS._replace(unit_price=Decimal("1e12")), "unit price 1E+12 is too large"),
+    (DRESS._replace(unit_price=Decimal("NaN")), "unit price NaN is too large"),
+])
+def test_an_item_value_a_column_cannot_hold_is_dropped_alone(book, item, message):
+    result = book.import_reading(reading(order(items=(HAT, item))), "a.xls")
+    assert [p.message for p in result.problems] == [message]
+    kept = book.get("8123456789012345")
+    assert [i.sku for i in kept.items] == ["HAT-01", "DRS-RED-M"]
+    assert kept.items[1].quantity in (None, 2) and kept.items[1].unit_price in (
+        None, Decimal("11.90"))
+
+
 def test_an_import_is_one_transaction_cancelled_by_its_progress_callback(book, monkeypatch):
     from app.db import order_import
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.db.schema import HEAD
-from app.db.sql import use_wal
+from app.db.sql import register_text_adapters, use_wal
 from app.db.url import checked_url, driver_url, is_sqlite, keychain_password
 from app.errors import ComposerError
 
@@ -62,6 +62,7 @@ def create_engine_for(url: str) -> Engine:
 
     url = checked_url(url)
     if is_sqlite(url):
+        register_text_adapters()  # for the order import's executemany
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
         event.listen(engine, "connect", _sqlite_connected)
         event.listen(engine, "begin", _sqlite_begin)

@@ -6,13 +6,12 @@ replaced only when the file lists its products; nothing is ever deleted."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Date, Numeric
-
+from app.data.cyclic_gc import cyclic_gc_paused
 from app.db.schema import ORDER_ID_LENGTH, order_imports, order_items, orders
 from app.db.sql import batches, buyer_key, utc_now
 from app.orders.records import ExportReading, ImportedOrder, OrderItem, RowProblem
@@ -27,8 +26,10 @@ FACTS = ("buyer_name", "destination_country", "order_date", "ship_date", "chosen
 _facts = attrgetter(*FACTS)
 STAGED = ("order_id", "marketplace", *FACTS, "buyer_key", "items_hash")
 ITEM_COLUMNS = ("order_id", "marketplace", "position", "sku", "name", "quantity", "unit_price")
-_LARGEST = {"order_amount": Decimal(10) ** 12, "estimated_weight": Decimal(10) ** 9,
-            "actual_weight": Decimal(10) ** 9}
+_LARGEST_AMOUNT = Decimal(10) ** 12
+_LARGEST_WEIGHT = Decimal(10) ** 9
+_LARGEST = {"order_amount": _LARGEST_AMOUNT, "estimated_weight": _LARGEST_WEIGHT,
+            "actual_weight": _LARGEST_WEIGHT}
 _LONGEST = {"destination_country": 2, "currency": 3, "tracking_number": ORDER_ID_LENGTH}
 _LARGEST_PRICE = Decimal(10) ** 12
 _MAX_QUANTITY = 2**31 - 1
@@ -45,6 +46,12 @@ class ImportCounts(NamedTuple):
 
 def import_orders(engine: Engine, reading: ExportReading, source: str,
                   progress: Callable[[int, int], None] | None) -> ImportCounts:
+    with cyclic_gc_paused():
+        return _import(engine, reading, source, progress)
+
+
+def _import(engine: Engine, reading: ExportReading, source: str,
+            progress: Callable[[int, int], None] | None) -> ImportCounts:
     from app.db.engine import writing
 
     problems = list(reading.problems)
@@ -109,13 +116,9 @@ class _Staging:
                 for row in rows:
                     copy.write_row(row)
             return
-        # sqlite3 takes dates and amounts as text (NUMERIC columns store the numbers); its
-        # own date adapters are deprecated.
-        marks = ", ".join("?" * len(columns))
+        marks = ", ".join("?" * len(columns))  # dates, amounts: sql.register_text_adapters
         self.connection.exec_driver_sql(
-            f"INSERT INTO {table.name} ({names}) VALUES ({marks})",
-            _as_text(rows, [i for i, name in enumerate(columns)
-                            if isinstance(table.c[name].type, (Date, Numeric))]))
+            f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
 
     def merge(self, stamp: dict[str, Any]) -> tuple[int, int, int]:
         """Write the staged orders into the book: (inserted, updated, unchanged)."""
@@ -191,33 +194,22 @@ def _order_row(order: ImportedOrder) -> tuple[Any, ...]:
             _items_hash(order.items), "new")
 
 
-def _items_hash(items: Iterable[OrderItem]) -> str | None:
-    """What the order's products are, in 32 hex digits (None: the file lists none)."""
-    text = "\x1e".join(f"{sku}\x1f{name}\x1f{quantity}\x1f{_price_text(price)}"
-                       for sku, name, quantity, price in items)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest() if text else None
-
-
-def _price_text(price: Decimal | None) -> str:
-    return "" if price is None else str(price.quantize(_CENT))
-
-
-def _as_text(rows: list[tuple[Any, ...]], positions: Sequence[int]) -> list[tuple[Any, ...]]:
-    """The rows with the values at these positions as text: str() of a date is its ISO
-    form, of a Decimal its exact digits."""
-    converted = []
-    for row in rows:
-        values = list(row)
-        for position in positions:
-            if values[position] is not None:
-                values[position] = str(values[position])
-        converted.append(tuple(values))
-    return converted
+def _items_hash(items: Sequence[OrderItem]) -> str | None:
+    """What the order's products are, in 32 hex digits (None: the file lists none). Prices
+    count to the cent; _checked has dropped those quantize() can't take."""
+    if not items:
+        return None
+    text = "\x1e".join([f"{sku}\x1f{name}\x1f{quantity}\x1f"
+                        f"{'' if price is None else price.quantize(_CENT)}"
+                        for sku, name, quantity, price in items])
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _checked(order: ImportedOrder, problems: list[RowProblem]) -> ImportedOrder | None:
     """The order with each value the columns can't hold dropped (and reported), or None for an
     order number too long to be one."""
+    if _fits_all(order):
+        return order
     if len(order.order_id) > ORDER_ID_LENGTH:
         problems.append(RowProblem(order.row, f"the order number {order.order_id[:20]!r}… is "
                                               f"longer than {ORDER_ID_LENGTH} characters"))
@@ -237,6 +229,24 @@ def _checked(order: ImportedOrder, problems: list[RowProblem]) -> ImportedOrder 
         dropped["items"] = tuple(_checked_item(item, order.row, problems)
                                  for item in order.items)
     return order._replace(**dropped) if dropped else order
+
+
+def _fits_all(order: ImportedOrder) -> bool:
+    """Every value fits its column: the common case, checked in one go (runs per order)."""
+    country, currency, tracking = order.destination_country, order.currency, \
+        order.tracking_number
+    amount, estimated, actual = order.order_amount, order.estimated_weight, order.actual_weight
+    try:
+        return (len(order.order_id) <= ORDER_ID_LENGTH
+                and (country is None or len(country) <= _LONGEST["destination_country"])
+                and (currency is None or len(currency) <= _LONGEST["currency"])
+                and (tracking is None or len(tracking) <= _LONGEST["tracking_number"])
+                and (amount is None or -_LARGEST_AMOUNT < amount < _LARGEST_AMOUNT)
+                and (estimated is None or -_LARGEST_WEIGHT < estimated < _LARGEST_WEIGHT)
+                and (actual is None or -_LARGEST_WEIGHT < actual < _LARGEST_WEIGHT)
+                and all(_item_fits(item) for item in order.items))
+    except InvalidOperation:  # NaN: the slow path says which
+        return False
 
 
 def _item_fits(item: OrderItem) -> bool:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from python_calamine import CalamineSheet
 
 SLICE_BYTES = 2_000_000  # of sheet XML: ~1,000 rows of a 67-column export
+PARSERS = 2  # worker threads parsing slices at once
 SHARED_STRINGS_SHARE = 4  # a slice is at least this many times the shared strings, which
 # every slice's workbook parses again: re-reading them costs at most a quarter more
 _CHUNK = 1 << 20
@@ -190,7 +191,7 @@ def _rows(archive: zipfile.ZipFile, parts: Parts, shape: _Shape, sheet_name: str
     """Rows as calamine reads them, slice by slice. This thread cuts the XML and turns the
     parsed slices into rows; a worker thread only parses (calamine lets go of the GIL), so the
     worker seldom waits for the GIL this thread holds while the caller makes orders."""
-    parser = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xlsx-slices")
+    parser = ThreadPoolExecutor(max_workers=PARSERS, thread_name_prefix="xlsx-slices")
     parsing: deque[Future[CalamineSheet]] = deque()
     slices = _row_slices(archive, parts.sheet, shape, slice_bytes)
 
@@ -204,8 +205,8 @@ def _rows(archive: zipfile.ZipFile, parts: Parts, shape: _Shape, sheet_name: str
             parsing.append(parser.submit(_parsed, book, sheet_name))
 
     try:
-        parse_next()
-        parse_next()
+        for _ in range(PARSERS + 1):
+            parse_next()
         yield from _numbered(_sheets(parsing, parse_next, unreadable), unreadable, gap)
     finally:
         parser.shutdown(cancel_futures=True)
