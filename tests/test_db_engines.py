@@ -104,12 +104,88 @@ def test_a_fresh_database_is_migrated_to_the_head_on_open(url):
         assert set(inspect(connection).get_table_names()) >= TABLES
 
 
+def migrated(url: str) -> Any:
+    """An engine whose empty database Alembic migrated, revision by revision (open_database
+    makes a new database at once, without Alembic)."""
+    from app.db.engine import _upgrade, create_engine_for, writing
+
+    engine = create_engine_for(url)
+    with writing(engine) as connection:
+        _upgrade(connection)
+    return engine
+
+
+def schema_of(connection: Any) -> dict[str, Any]:
+    """Every table's columns, keys and indexes, as the database reports them."""
+    from sqlalchemy import inspect
+
+    found = inspect(connection)
+    return {table: {
+        "columns": [(c["name"], str(c["type"]), c["nullable"], c.get("default"))
+                    for c in found.get_columns(table)],
+        "primary": found.get_pk_constraint(table)["constrained_columns"],
+        "foreign": sorted((tuple(k["constrained_columns"]), k["referred_table"],
+                           tuple(k["referred_columns"])) for k in found.get_foreign_keys(table)),
+        "unique": sorted(tuple(u["column_names"]) for u in found.get_unique_constraints(table)),
+        "indexes": sorted((i["name"], tuple(i["column_names"]), bool(i["unique"]))
+                          for i in found.get_indexes(table)),
+    } for table in sorted(found.get_table_names())}
+
+
 def test_the_migrations_make_exactly_the_schema_the_queries_use(url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    engine = migrated(url)
+    try:
+        with engine.connect() as connection:
+            assert current_revision(connection) == HEAD
+            assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("kind", ENGINES)
+def test_a_new_database_is_made_at_once_as_the_migrations_make_it(kind, tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    with database(kind, tmp_path / "a") as by_migrations, database(kind, tmp_path / "b") as new:
+        engine = migrated(by_migrations)
+        try:
+            with engine.connect() as connection:
+                expected = schema_of(connection)
+        finally:
+            engine.dispose()
+        code = ("import sys; from app.db.engine import open_database; e = open_database("
+                "sys.argv[1]); e.dispose(); print('alembic' in sys.modules)")
+        out = run_python(code, new)
+        assert out.stdout.strip() == "False", out.stderr  # made without importing Alembic
+        with opened(new) as engine, engine.connect() as connection:
+            assert current_revision(connection) == HEAD
+            assert schema_of(connection) == expected
+            assert set(expected) >= TABLES | {"alembic_version"}
+
+
+def test_a_database_at_an_older_revision_is_upgraded_by_the_migrations(url):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from app.db.engine import MIGRATIONS, create_engine_for, writing
+
+    engine = create_engine_for(url)
+    try:
+        with writing(engine) as connection:
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0001")
+            assert "case_log_days" not in inspect(connection).get_table_names()
+    finally:
+        engine.dispose()
     with opened(url) as engine, engine.connect() as connection:
-        assert compare_metadata(MigrationContext.configure(connection), metadata) == []
+        assert current_revision(connection) == HEAD
+        assert "case_log_days" in inspect(connection).get_table_names()
 
 
 def test_a_second_open_keeps_the_data_and_skips_alembic(url):
