@@ -96,7 +96,8 @@ def _read_orders(path: Path, layout: Layout, rows: Iterable[Row], reader: RowRea
     rows_read = 0
     for batch in _batches(non_blank_rows(rows), PROGRESS_EVERY):
         for row_no, order, row_problems in reader.orders(batch):
-            problems.add(row_no, row_problems)
+            if row_problems:
+                problems.add(row_no, row_problems)
             if order is not None:
                 known = orders.get(order.order_id)
                 orders[order.order_id] = order if known is None else _merged(known, order)
