@@ -69,6 +69,41 @@ def test_a_reimport_updates_what_changed_and_keeps_what_the_file_leaves_empty(bo
     assert kept.items == (DRESS,)  # the file listed no products: the book's stay
 
 
+def test_new_and_known_orders_in_one_import_each_take_their_way(book):
+    """New orders go straight into the book, known ones are merged: one import, both kinds,
+    and an order number the book has on another marketplace counts as new."""
+    book.import_reading(reading(*THREE[:2]), "a.xls")
+    same_number_elsewhere = order(marketplace="dhgate", buyer_name="Li Wei", items=(HAT,))
+    brand_new = order("8123456789019999", tracking_number="LP9", items=(HAT, DRESS))
+    changed = THREE[1]._replace(ship_date=dt.date(2026, 10, 9))
+    result = book.import_reading(reading(THREE[0], changed, brand_new, same_number_elsewhere),
+                                 "b.xls")
+    assert counts(result) == (2, 1, 1)
+    assert book.get(brand_new.order_id).items == (HAT, DRESS)
+    assert book.get(brand_new.order_id).tracking_number == "LP9"
+    assert book.get(THREE[1].order_id).ship_date == dt.date(2026, 10, 9)
+    elsewhere = book.get(THREE[0].order_id, "dhgate")
+    assert elsewhere.buyer_name == "Li Wei" and elsewhere.items == (HAT,)
+    assert book.get(THREE[0].order_id, "aliexpress").buyer_name == "Maria Souza"
+    assert [o.order_id for o in book.find("LP9")] == [brand_new.order_id]
+
+
+def test_orders_written_straight_or_merged_are_stamped_as_the_import(book):
+    """The stamp is stored as the engine stores times (SQLite: SQLAlchemy's text), whichever
+    way an order went in."""
+    from sqlalchemy import text
+
+    book.import_reading(reading(THREE[0]), "a.xls")
+    book.import_reading(reading(THREE[0]._replace(store="B"), THREE[1]), "b.xls")
+    with book.engine.connect() as connection:
+        stamps = connection.execute(text(
+            "SELECT o.order_id, o.import_id, o.updated_at = i.imported_at FROM orders o "
+            "JOIN order_imports i ON i.id = o.import_id ORDER BY o.order_id")).all()
+    assert [(order_id, same) for order_id, _, same in stamps] == \
+        [(THREE[0].order_id, True), (THREE[1].order_id, True)]
+    assert stamps[0][1] == stamps[1][1]  # both by the second import
+
+
 def test_a_reimport_listing_other_products_replaces_the_orders_items(book):
     book.import_reading(reading(*THREE), "a.xls")
     book.import_reading(reading(order(items=(HAT,))), "b.xls")

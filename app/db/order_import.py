@@ -1,7 +1,8 @@
-"""Writing an export's orders into the order book, in one transaction: the orders are loaded
-into temporary tables (COPY on PostgreSQL, executemany on SQLite), then merged with a few
-set-based statements. A value the file leaves empty keeps the book's; an order's items are
-replaced only when the file lists its products; nothing is ever deleted."""
+"""Writing an export's orders into the order book, in one transaction. Orders the book hasn't
+got go straight in (COPY on PostgreSQL, executemany on SQLite); those it has are loaded into
+temporary tables, then merged with a few set-based statements: a value the file leaves empty
+keeps the book's, an order's items are replaced only when the file lists its products.
+Nothing is ever deleted."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from app.db.sql import batches, buyer_key, utc_now
 from app.orders.records import ExportReading, ImportedOrder, OrderItem, RowProblem
 
 if TYPE_CHECKING:
-    from sqlalchemy import ColumnElement, Connection, Engine, Table
+    from sqlalchemy import ColumnElement, Connection, Engine
 
 # The order facts the book keeps (ImportedOrder's fields but the key, the row and the items).
 FACTS = ("buyer_name", "destination_country", "order_date", "ship_date", "chosen_method",
@@ -62,19 +63,96 @@ def _import(engine: Engine, reading: ExportReading, source: str,
             source=source, preset=reading.preset, imported_at=now, rows_read=reading.rows_read,
             inserted=0, updated=0, unchanged=0, problems=0).returning(order_imports.c.id)
         ).scalar_one()
-        staging = _Staging(connection)
-        for done, batch in enumerate(batches(kept, LOAD_BATCH), 1):
-            staging.load(batch)
-            if progress is not None:
-                progress(min(done * LOAD_BATCH, len(kept)), len(kept))
-        inserted, updated, unchanged = staging.merge({"import_id": import_id,
-                                                      "updated_at": now})
+        loaded = _Progress(progress, len(kept))
+        known = _known_keys(connection, kept)
+        new = [o for o in kept if (o.order_id, o.marketplace) not in known]
+        _insert_new_orders(connection, new, (import_id, now), loaded)
+        inserted, updated, unchanged = len(new), 0, 0
+        if known:  # orders the book has: merged through temporary tables
+            staging = _Staging(connection)
+            for batch in batches([o for o in kept if (o.order_id, o.marketplace) in known],
+                                 LOAD_BATCH):
+                staging.load(batch)
+                loaded.add(len(batch))
+            found = staging.merge({"import_id": import_id, "updated_at": now})
+            inserted, updated, unchanged = inserted + found[0], found[1], found[2]
         connection.execute(order_imports.update().where(order_imports.c.id == import_id)
                            .values(inserted=inserted, updated=updated, unchanged=unchanged,
                                    problems=len(problems)))
     if progress is not None and not kept:
         progress(0, 0)
     return ImportCounts(inserted, updated, unchanged, tuple(problems))
+
+
+class _Progress:
+    """Calls progress(done, total) as batches are written."""
+
+    def __init__(self, progress: Callable[[int, int], None] | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, total, 0
+
+    def add(self, count: int) -> None:
+        self.done += count
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def _known_keys(connection: Connection, kept: Sequence[ImportedOrder]) -> set[tuple[str, str]]:
+    """The (order_id, marketplace) of the import's orders the book has already: none in an
+    empty book (one query), else found by joining their keys, loaded into a temporary
+    table, with the book's."""
+    from sqlalchemy import Column, MetaData, Table, and_, select
+
+    if not kept or connection.execute(select(orders.c.order_id).limit(1)).first() is None:
+        return set()
+    keys = Table("incoming_keys", MetaData(),
+                 *(Column(name, orders.c[name].type) for name in ("order_id", "marketplace")),
+                 prefixes=["TEMPORARY"], postgresql_on_commit="DROP")
+    keys.create(connection)
+    _copy(connection, keys.name, ("order_id", "marketplace"),
+          [(order.order_id, order.marketplace) for order in kept])
+    found = connection.execute(select(orders.c.order_id, orders.c.marketplace).join_from(
+        orders, keys, and_(orders.c.order_id == keys.c.order_id,
+                           orders.c.marketplace == keys.c.marketplace)))
+    known = {(order_id, marketplace) for order_id, marketplace in found}
+    keys.drop(connection)
+    return known
+
+
+def _insert_new_orders(connection: Connection, new: Sequence[ImportedOrder],
+                       stamp: tuple[int, Any], loaded: _Progress) -> None:
+    """Orders the book hasn't got, written straight into it with their items: no temporary
+    table and no second pass (a first import, and most of each day's)."""
+    import_id, now = stamp
+    dialect = connection.dialect
+    to_db = orders.c.updated_at.type.dialect_impl(dialect).bind_processor(dialect)
+    stamped = (import_id, to_db(now) if to_db else now)
+    for batch in batches(new, LOAD_BATCH):
+        _copy(connection, orders.name, (*STAGED, "import_id", "updated_at"),
+              [_order_row(order, stamped) for order in batch])
+        _copy(connection, order_items.name, ITEM_COLUMNS, _item_rows(batch))
+        loaded.add(len(batch))
+
+
+def _copy(connection: Connection, table: str, columns: Sequence[str],
+          rows: list[tuple[Any, ...]]) -> None:
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if connection.dialect.name == "postgresql":  # COPY: several times faster than any INSERT
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        with driver.cursor() as cursor, \
+                cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" * len(columns))  # dates, amounts: sql.register_text_adapters
+    connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def _item_rows(batch: Sequence[ImportedOrder]) -> list[tuple[Any, ...]]:
+    return [(order.order_id, order.marketplace, position, *item)
+            for order in batch for position, item in enumerate(order.items)]
 
 
 class _Staging:
@@ -85,7 +163,6 @@ class _Staging:
         from sqlalchemy import Column, MetaData, String, Table
 
         self.connection = connection
-        self.postgresql = connection.dialect.name == "postgresql"
         tables = MetaData()
         self.orders = Table("incoming_orders", tables,
                             *(Column(c.name, c.type, primary_key=c.primary_key)
@@ -98,27 +175,9 @@ class _Staging:
         tables.create_all(connection)
 
     def load(self, batch: Sequence[ImportedOrder]) -> None:
-        order_rows = [_order_row(order) for order in batch]
-        item_rows = [(order.order_id, order.marketplace, position, *item)
-                     for order in batch for position, item in enumerate(order.items)]
-        self._copy(self.orders, (*STAGED, "state"), order_rows)
-        self._copy(self.items, ITEM_COLUMNS, item_rows)
-
-    def _copy(self, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        if not rows:
-            return
-        names = ", ".join(columns)
-        if self.postgresql:  # COPY: several times faster than any INSERT
-            driver = self.connection.connection.driver_connection
-            assert driver is not None
-            with driver.cursor() as cursor, \
-                    cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        marks = ", ".join("?" * len(columns))  # dates, amounts: sql.register_text_adapters
-        self.connection.exec_driver_sql(
-            f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+        _copy(self.connection, self.orders.name, (*STAGED, "state"),
+              [_order_row(order, ("new",)) for order in batch])
+        _copy(self.connection, self.items.name, ITEM_COLUMNS, _item_rows(batch))
 
     def merge(self, stamp: dict[str, Any]) -> tuple[int, int, int]:
         """Write the staged orders into the book: (inserted, updated, unchanged)."""
@@ -189,9 +248,10 @@ def _same_or_empty(incoming: ColumnElement[Any], stored: ColumnElement[Any]
     return incoming.is_(None) | (incoming == stored)
 
 
-def _order_row(order: ImportedOrder) -> tuple[Any, ...]:
+def _order_row(order: ImportedOrder, then: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The order's STAGED values, then those of `then`."""
     return (order.order_id, order.marketplace, *_facts(order), buyer_key(order.buyer_name),
-            _items_hash(order.items), "new")
+            _items_hash(order.items), *then)
 
 
 def _items_hash(items: Sequence[OrderItem]) -> str | None:
