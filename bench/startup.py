@@ -31,8 +31,10 @@ def alternate(commands: list[list[str]], runs: int, warmup: int,
 
 def measure_startup(home: Path, runs: int, warmup: int) -> list[Measurement]:
     env = isolated_env(home)
-    app, ready, bare = alternate([app_command("--smoke"), app_command("--smoke-ready"),
-                                  python_command("-m", "bench.bare_window")], runs, warmup, env)
+    app, ready, bare, floor, floor_qt = alternate(
+        [app_command("--smoke"), app_command("--smoke-ready"),
+         python_command("-m", "bench.bare_window"), python_command("-m", "bench.ready_floor"),
+         python_command("-m", "bench.ready_floor", "--qt-namespace")], runs, warmup, env)
     return [
         measure("startup.first_paint", "s", [r.first_paint() for r in app],
                 baseline=[r.first_paint() for r in bare], budget="ratio <= 1.3", limit=1.3,
@@ -45,4 +47,12 @@ def measure_startup(home: Path, runs: int, warmup: int) -> list[Measurement]:
                 note="whole smoke process (incl. the catalog load queued after the paint)"),
         measure("startup.bare_first_paint", "s", [r.first_paint() for r in bare],
                 note="baseline alone"),
+        # What PySide6 alone takes to be "ready" (bench/ready_floor.py): the least of the
+        # ready budget any compose page made with it can leave to the app.
+        measure("startup.ready_floor", "s", [r.ready() for r in floor],
+                baseline=[r.first_paint() for r in bare],
+                note="a bare compose page of PySide6 widgets only, no domain code"),
+        measure("startup.ready_floor_qt", "s", [r.ready() for r in floor_qt],
+                baseline=[r.first_paint() for r in bare],
+                note="the same, touching the Qt namespace once (~90 Python enums)"),
     ]
