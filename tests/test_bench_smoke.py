@@ -16,12 +16,14 @@ from bench.stats_query import measurement_names
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = {
     "startup.first_paint", "startup.ready", "startup.peak_rss", "startup.bare_first_paint",
+    "startup.ready_floor", "startup.ready_floor_qt",
     "keystroke.preview", "keystroke.render", "keystroke.debounced", "keystroke.none_refs_lost",
     "library.check", "library.load", "library.memory",
     "picker.filter", "picker.filter_painted", "picker.proxy", "picker.memory",
     "cli.compose", "message.read", "message.read_20k", "message.lexicon_load",
 } | measurement_names(engines())  # the statistics, on SQLite and (when set up) PostgreSQL
-WITH_BASELINE = {"startup.first_paint", "startup.ready", "startup.peak_rss", "cli.compose"}
+WITH_BASELINE = {"startup.first_paint", "startup.ready", "startup.peak_rss", "cli.compose",
+                 "startup.ready_floor", "startup.ready_floor_qt"}
 
 
 @pytest.fixture(scope="module")
