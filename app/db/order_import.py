@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.data.cyclic_gc import cyclic_gc_paused
-from app.db.schema import ORDER_ID_LENGTH, order_imports, order_items, orders
+from app.db.order_checks import checked
+from app.db.schema import order_imports, order_items, orders
 from app.db.sql import batches, buyer_key, utc_now
 from app.orders.records import ExportReading, ImportedOrder, OrderItem, RowProblem
 
@@ -27,13 +28,6 @@ FACTS = ("buyer_name", "destination_country", "order_date", "ship_date", "chosen
 _facts = attrgetter(*FACTS)
 STAGED = ("order_id", "marketplace", *FACTS, "buyer_key", "items_hash")
 ITEM_COLUMNS = ("order_id", "marketplace", "position", "sku", "name", "quantity", "unit_price")
-_LARGEST_AMOUNT = Decimal(10) ** 12
-_LARGEST_WEIGHT = Decimal(10) ** 9
-_LARGEST = {"order_amount": _LARGEST_AMOUNT, "estimated_weight": _LARGEST_WEIGHT,
-            "actual_weight": _LARGEST_WEIGHT}
-_LONGEST = {"destination_country": 2, "currency": 3, "tracking_number": ORDER_ID_LENGTH}
-_LARGEST_PRICE = Decimal(10) ** 12
-_MAX_QUANTITY = 2**31 - 1
 _CENT = Decimal("0.01")
 LOAD_BATCH = 5_000  # orders staged per round (and per progress call)
 
@@ -56,7 +50,7 @@ def _import(engine: Engine, reading: ExportReading, source: str,
     from app.db.engine import writing
 
     problems = list(reading.problems)
-    kept = [order for order in (_checked(o, problems) for o in reading.orders) if order]
+    kept = [order for order in (checked(o, problems) for o in reading.orders) if order]
     now = utc_now()
     with writing(engine) as connection:
         import_id = connection.execute(order_imports.insert().values(
@@ -263,69 +257,3 @@ def _items_hash(items: Sequence[OrderItem]) -> str | None:
                         f"{'' if price is None else price.quantize(_CENT)}"
                         for sku, name, quantity, price in items])
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
-
-def _checked(order: ImportedOrder, problems: list[RowProblem]) -> ImportedOrder | None:
-    """The order with each value the columns can't hold dropped (and reported), or None for an
-    order number too long to be one."""
-    if _fits_all(order):
-        return order
-    if len(order.order_id) > ORDER_ID_LENGTH:
-        problems.append(RowProblem(order.row, f"the order number {order.order_id[:20]!r}… is "
-                                              f"longer than {ORDER_ID_LENGTH} characters"))
-        return None
-    dropped: dict[str, Any] = {}
-    for name, longest in _LONGEST.items():
-        text = getattr(order, name)
-        if text is not None and len(text) > longest:
-            dropped[name] = None
-            problems.append(RowProblem(order.row, f"{name} {text[:20]!r} is too long"))
-    for name, largest in _LARGEST.items():
-        amount = getattr(order, name)
-        if amount is not None and not _fits(amount, largest):
-            dropped[name] = None
-            problems.append(RowProblem(order.row, f"{name} {amount} is too large"))
-    if not all(_item_fits(item) for item in order.items):
-        dropped["items"] = tuple(_checked_item(item, order.row, problems)
-                                 for item in order.items)
-    return order._replace(**dropped) if dropped else order
-
-
-def _fits_all(order: ImportedOrder) -> bool:
-    """Every value fits its column: the common case, checked in one go (runs per order)."""
-    country, currency, tracking = order.destination_country, order.currency, \
-        order.tracking_number
-    amount, estimated, actual = order.order_amount, order.estimated_weight, order.actual_weight
-    try:
-        return (len(order.order_id) <= ORDER_ID_LENGTH
-                and (country is None or len(country) <= _LONGEST["destination_country"])
-                and (currency is None or len(currency) <= _LONGEST["currency"])
-                and (tracking is None or len(tracking) <= _LONGEST["tracking_number"])
-                and (amount is None or -_LARGEST_AMOUNT < amount < _LARGEST_AMOUNT)
-                and (estimated is None or -_LARGEST_WEIGHT < estimated < _LARGEST_WEIGHT)
-                and (actual is None or -_LARGEST_WEIGHT < actual < _LARGEST_WEIGHT)
-                and all(_item_fits(item) for item in order.items))
-    except InvalidOperation:  # NaN: the slow path says which
-        return False
-
-
-def _item_fits(item: OrderItem) -> bool:
-    return (item.quantity is None or 0 <= item.quantity <= _MAX_QUANTITY) and (
-        item.unit_price is None or _fits(item.unit_price, _LARGEST_PRICE))
-
-
-def _checked_item(item: OrderItem, row: int, problems: list[RowProblem]) -> OrderItem:
-    if item.quantity is not None and not 0 <= item.quantity <= _MAX_QUANTITY:
-        problems.append(RowProblem(row, f"quantity {item.quantity} is out of range"))
-        item = item._replace(quantity=None)
-    if item.unit_price is not None and not _fits(item.unit_price, _LARGEST_PRICE):
-        problems.append(RowProblem(row, f"unit price {item.unit_price} is too large"))
-        item = item._replace(unit_price=None)
-    return item
-
-
-def _fits(amount: Decimal, largest: Decimal) -> bool:
-    try:
-        return abs(amount) < largest
-    except InvalidOperation:  # NaN
-        return False
