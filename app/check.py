@@ -10,9 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.catalog.catalog import Catalog, load_catalog
-from app.compose.composer import Composer, library_layers, template_names
+from app.compose.composer import Composer
 from app.compose.loader import part_name
 from app.compose.render import GLOSS_SUFFIX, Renderer
+from app.compose.sources import library_layers, template_names
 from app.data.layered import BUNDLED_ONLY, DataLayers, templates_of
 from app.errors import ComposerError, SourceError
 from app.library.layers import TemplateLibrary

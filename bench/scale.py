@@ -29,7 +29,7 @@ def rss_kb() -> int:
 
 def load_library(folder: Path) -> tuple[Any, float]:
     """Every id and every header (title, category) of the layered library; no compiling."""
-    from app.compose.composer import library_layers
+    from app.compose.sources import library_layers
     from app.library.layers import TemplateLibrary
 
     start = time.perf_counter()

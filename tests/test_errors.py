@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.catalog.catalog import load_catalog
-from app.compose.composer import Composer, template_names
+from app.compose.composer import Composer
+from app.compose.sources import template_names
 from app.data.bundled import bundled_dir
 from app.errors import FieldValueError, SourceError, UnknownNameError
 from app.policy.loader import load_policy

@@ -50,6 +50,22 @@ def test_smoke_ready_waits_for_a_window_the_agent_can_use(tmp_path):
     assert 0 < seconds < 60
 
 
+def test_ready_from_the_catalog_cache_imports_neither_yaml_nor_jinja2(tmp_path):
+    """PyYAML and Jinja2 are a seventh of the way to ready: with the catalog and policy in
+    the cache, the window is ready before either is imported (the first reply needs Jinja2,
+    the first template read or changed data file PyYAML)."""
+    code = ("import sys; import ui.shell.run as run; report = run._report_ready; "
+            "run._report_ready = lambda window: (print('at ready:', sorted(m for m in "
+            "('jinja2', 'yaml') if m in sys.modules)), report(window)); "
+            "from ui.launch import main; sys.exit(main(['--smoke-ready']))")
+    env = {**_offscreen(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # cold at first
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60, env=env, check=False) for _ in range(2)]
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
+    assert "at ready: ['jinja2', 'yaml']" in runs[0].stdout  # the first start reads the files
+    assert "at ready: []" in runs[1].stdout
+
+
 def test_no_display_says_so_in_one_line():
     env = {k: v for k, v in os.environ.items()
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}

@@ -100,7 +100,7 @@ def test_the_default_range_is_the_last_30_days_by_case(make_tab, team_url):
 
 
 def test_cases_show_their_titles_with_the_id_in_the_tooltip(make_tab, team_url):
-    from app.compose.composer import load_catalog_and_policy
+    from app.compose.sources import load_catalog_and_policy
 
     catalog, _ = load_catalog_and_policy()
     tab = make_tab(lambda: team_url)
@@ -227,7 +227,7 @@ def test_export_csv_and_xlsx_of_the_table_shown(qtbot, make_tab, team_url, tmp_p
 
 
 def test_chinese_headers_and_names(qtbot, make_tab, team_url):
-    from app.compose.composer import load_catalog_and_policy
+    from app.compose.sources import load_catalog_and_policy
     from ui.shell.i18n import apply_language
 
     catalog, _ = load_catalog_and_policy()

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from app.compose.composer import Composer, library_layers
+from app.compose.composer import Composer
+from app.compose.sources import library_layers
 from app.data.atomic import atomic_write, file_state
 from app.library.drafts import DraftStore
 from app.library.store import ExternalChangeError, PersonalStore, StoreError

@@ -9,8 +9,9 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.compose.composer import Composer, library_layers
+from app.compose.composer import Composer
 from app.compose.result import Composition
+from app.compose.sources import library_layers
 from app.errors import ComposerError, SourceError
 from app.library.layers import TemplateLibrary
 from tests.test_errors import write_template

@@ -5,34 +5,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from app.catalog.catalog import CATALOG_FILES, Case, Catalog, load_catalog
+from app.catalog.catalog import Case, Catalog
 from app.catalog.fields import Value
 from app.catalog.labels import Label
 from app.catalog.languages import language_for_country
-from app.compose.loader import part_name
 from app.compose.localize import localized
 from app.compose.markers import Missing
-from app.compose.render import GLOSS_SUFFIX, MissingTranslation, Rendered, Renderer
 from app.compose.result import ActionRow, Composition, Marker, Needed, Suggestion
+from app.compose.sources import library_layers, load_catalog_and_policy, template_names
 from app.compose.textfmt import money
-from app.data.bundled import bundled_dir
-from app.data.layered import BUNDLED_ONLY, DataLayers, templates_of
+from app.data.layered import DataLayers, templates_of
 from app.errors import SourceError
 from app.library.layers import Layer, TemplateLibrary
 from app.policy.context import (
-    CASE_NAMES,
     COMPUTED_MARKERS,
     COMPUTED_SOURCES,
     computed_values,
     with_defaults,
 )
-from app.policy.loader import load_policy
 from app.policy.rules import Action, Decision, Policy, Refund
 from app.review.review import Review, Reviewer
 
-REFUND_NAMES = ("refund_min", "refund_max", "refund_currency", "actions")
+if TYPE_CHECKING:
+    from app.compose.render import Rendered, Renderer
+
 REFUND_MARKER = Label("refund amount", "退款金额")
 
 
@@ -45,7 +43,8 @@ class Composer:
         self.policy = policy
         self.library = library
         self.reviewer = reviewer or Reviewer(data=catalog.data)
-        self.renderer = Renderer(library, template_names(catalog, policy))
+        self._known_names = template_names(catalog, policy)
+        self._renderer: Renderer | None = None
         # Markers depend on the catalog alone; a reply asks for two dozen on every keystroke.
         self._markers: dict[tuple[str, tuple[str, ...]], Missing] = {}
 
@@ -56,6 +55,16 @@ class Composer:
         catalog, policy = load_catalog_and_policy(DataLayers.of([user_dir, team_dir]))
         folders = [templates_of(f) if f is not None else None for f in (user_dir, team_dir)]
         return cls(catalog, policy, TemplateLibrary(library_layers(*folders)))
+
+    @property
+    def renderer(self) -> Renderer:
+        """The templates' renderer, made on first use: Jinja2 is imported then, not on the way
+        to a ready window (which shows the case list and the form before any reply)."""
+        if self._renderer is None:
+            from app.compose.render import Renderer
+
+            self._renderer = Renderer(self.library, self._known_names)
+        return self._renderer
 
     def compose(self, case_id: str, values: Mapping[str, Value],
                 today: dt.date | None = None, review: bool = True, language: str = "en",
@@ -73,7 +82,7 @@ class Composer:
         context = self._template_context(scope, decision)
         template = decision.rule.template
         reply, used = self._render_in(template, language, context)
-        gloss = self.renderer.render(template + GLOSS_SUFFIX, context)
+        gloss = self.renderer.render(template + _gloss_suffix(), context)
         english = self.renderer.render(template, context).text \
             if english_too and used != "en" else None
         shown = tuple(dict.fromkeys(reply.missing + gloss.missing))
@@ -88,6 +97,9 @@ class Composer:
     def _render_in(self, template: str, language: str,
                    context: Mapping[str, Any]) -> tuple[Rendered, str]:
         """The reply in `language`, else in English: never half-translated."""
+        from app.compose.loader import part_name
+        from app.compose.render import MissingTranslation
+
         if language != "en":
             try:
                 return self.renderer.render(part_name(template, language), context), language
@@ -125,7 +137,7 @@ class Composer:
         """Read templates from these folders from now on (a team folder set, another
         personal folder): a fresh library and renderer, so nothing stale is kept."""
         self.library = TemplateLibrary(layers)
-        self.renderer = Renderer(self.library, self.renderer.known_names)
+        self._renderer = None
 
     def _fields(self, case: Case, values: Mapping[str, Value]) -> dict[str, Value | None]:
         # A value for a field this case doesn't use is ignored: the same buyer's order carries
@@ -260,38 +272,7 @@ def _file_of(line: int, default: str) -> str:
     return getattr(line, "path", "") or default
 
 
-def load_catalog_and_policy(data: DataLayers | None = None) -> tuple[Catalog, Policy]:
-    """The catalog and policy (the bundled files with the layers' over them), from the pickle
-    cache while none of their files changed."""
-    from app.data.cache import cached
+def _gloss_suffix() -> str:
+    from app.compose.render import GLOSS_SUFFIX
 
-    data = data or BUNDLED_ONLY
-    inputs = [path for name in (*CATALOG_FILES, "policy.yaml") for path in data.files(name)]
-
-    def build() -> tuple[Catalog, Policy]:
-        catalog = load_catalog(data)
-        return catalog, load_policy(template_names(catalog, None), catalog.cases, data=data)
-
-    catalog, policy = cached("catalog-policy", inputs, build)
-    # Two layer folders with the same files give the same catalog; it must still read the
-    # phrase and hint files of its own folders.
-    return catalog._replace(data=data), policy
-
-
-def template_names(catalog: Catalog, policy: Policy | None) -> set[str]:
-    """Every name a condition or template may use."""
-    names = set(catalog.fields) | set(COMPUTED_SOURCES) | set(CASE_NAMES)
-    if policy is not None:
-        names |= set(policy.constants) | set(REFUND_NAMES)
-    return names
-
-
-def library_layers(user_dir: Path | None, team_dir: Path | None) -> list[tuple[Layer, Path]]:
-    """The template folders, highest first: personal, team, bundled."""
-    layers: list[tuple[Layer, Path]] = []
-    if user_dir is not None:
-        layers.append((Layer.PERSONAL, user_dir))
-    if team_dir is not None:
-        layers.append((Layer.TEAM, team_dir))
-    layers.append((Layer.BUNDLED, bundled_dir("templates")))
-    return layers
+    return GLOSS_SUFFIX

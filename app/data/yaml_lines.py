@@ -7,15 +7,14 @@ raised with the entry's line names the file the entry came from.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    from types import ModuleType
 
-# libyaml's parser is ~7x faster than the pure-Python one; the constructor stays Python so
-# the line-recording hook below works with either.
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
+    import yaml
 
 class SourceLine(int):
     """A 1-based line number that knows the file it is in ("" when unknown)."""
@@ -45,36 +44,48 @@ class LineDict(dict[str, Any]):
         return getattr(self.line_of(key), "path", "")
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    source_path = ""  # the file being read: each line recorded knows it
-
-
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    path = getattr(loader, "source_path", "")
-    data = LineDict()
-    data.line = SourceLine(node.start_mark.line + 1, path)
-    key_lines: dict[str, int] = {}
-    for key_node, value_node in node.value:
-        key = _construct(loader, key_node)
-        data[key] = _construct(loader, value_node)
-        key_lines[key] = SourceLine(key_node.start_mark.line + 1, path)
-    data.key_lines = key_lines
-    return data
+@cache
+def _yaml() -> tuple[ModuleType, type[yaml.SafeLoader], type[yaml.SafeLoader]]:
+    """PyYAML, its parser and our line-recording loader: imported on the first parse, not
+    with this module (the catalog's types need this module, a window that reads the catalog
+    from its cache doesn't need PyYAML: its import is a tenth of the way to ready)."""
+    import yaml
 
+    # libyaml's parser is ~7x faster than the pure-Python one; the constructor stays Python
+    # so the line-recording hook below works with either.
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    scalar = yaml.ScalarNode
 
-def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    # A string scalar is its text (what SafeConstructor.construct_yaml_str returns), without
-    # the general dispatch: most nodes of our files are strings, and this halves load time.
-    if node.__class__ is yaml.ScalarNode and node.tag == _STR_TAG:
-        return node.value
-    return loader.construct_object(node, deep=True)
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        # A string scalar is its text (what SafeConstructor.construct_yaml_str returns),
+        # without the general dispatch: most nodes of our files are strings, and this halves
+        # load time.
+        if node.__class__ is scalar and node.tag == _STR_TAG:
+            return node.value
+        return loader.construct_object(node, deep=True)
 
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+        loader.flatten_mapping(node)
+        path = getattr(loader, "source_path", "")
+        data = LineDict()
+        data.line = SourceLine(node.start_mark.line + 1, path)
+        key_lines: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = construct(loader, key_node)
+            data[key] = construct(loader, value_node)
+            key_lines[key] = SourceLine(key_node.start_mark.line + 1, path)
+        data.key_lines = key_lines
+        return data
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    class LineLoader(base):  # type: ignore[misc, valid-type]
+        source_path = ""  # the file being read: each line recorded knows it
+
+    LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+                               construct_mapping)
+    return yaml, base, LineLoader
 
 
 MAX_YAML_CHARS = 2_000_000  # the largest data file we ship is ~40 kB
@@ -88,10 +99,11 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
 
     if len(text) > MAX_YAML_CHARS:
         raise SourceError(path, None, f"too large for a data file ({len(text):,} characters)")
+    yaml, _, line_loader = _yaml()
     if "&" in text:
         _refuse_aliases(text, path, first_line)
-    loader = _LineLoader(text)
-    loader.source_path = path
+    loader = line_loader(text)
+    loader.source_path = path  # type: ignore[attr-defined]
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
@@ -110,8 +122,9 @@ def parse_yaml(text: str, path: str, first_line: int = 1) -> Any:
 def _refuse_aliases(text: str, path: str, first_line: int) -> None:
     from app.errors import SourceError
 
+    yaml, base, _ = _yaml()
     try:
-        for event in yaml.parse(text, Loader=_BaseLoader):
+        for event in yaml.parse(text, Loader=base):
             anchor = getattr(event, "anchor", None)
             if anchor is not None or isinstance(event, yaml.AliasEvent):
                 line = first_line + (event.start_mark.line if event.start_mark else 0)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from app.compose.composer import REFUND_NAMES, Composer
+from app.compose.composer import Composer
+from app.compose.sources import REFUND_NAMES
 from app.compose.textfmt import FILTERS
 from app.policy.context import CASE_NAMES, COMPUTED_SOURCES
 

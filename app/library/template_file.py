@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.catalog.labels import Label
 from app.data.yaml_lines import LineDict, parse_yaml
@@ -182,7 +181,16 @@ _TITLE_LINE = re.compile(r"title: +\{ *en: +" + _SCALAR.format("en") + r" *, *zh
                          + _SCALAR.format("zh") + r" *\} *")
 _CATEGORY_LINE = re.compile(r"category: +" + _SCALAR.format("c") + " *")
 _STR_TAG = "tag:yaml.org,2002:str"
-_RESOLVER = yaml.resolver.Resolver()
+
+
+
+@cache
+def _resolver() -> tuple[Any, Any]:
+    """PyYAML's scalar node type and resolver: imported on the first template read, not with
+    this module (a window that reads the catalog from its cache reads no template first)."""
+    import yaml
+
+    return yaml.ScalarNode, yaml.resolver.Resolver()
 
 
 def _simple_header(lines: list[str]) -> dict[str, object] | None:
@@ -219,5 +227,6 @@ def _scalar(match: re.Match[str], name: str) -> str | None:
     plain = match.group(name + "pl")
     if plain is None:
         return None
-    tag = _RESOLVER.resolve(yaml.ScalarNode, plain, (True, False))  # type: ignore[no-untyped-call]
+    node, resolver = _resolver()
+    tag = resolver.resolve(node, plain, (True, False))
     return plain if tag == _STR_TAG else None  # `yes`, `12`, `null`… are not strings in YAML

@@ -9,13 +9,13 @@ from decimal import Decimal
 from enum import Enum
 from functools import cache
 from types import MappingProxyType
-from typing import Any, NamedTuple
-
-from jinja2 import TemplateError, meta
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from app.catalog.labels import Label
 from app.errors import SourceError
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 
 class Action(str, Enum):
@@ -36,7 +36,17 @@ class Action(str, Enum):
 
 # Conditions are Jinja2 expressions compiled in the sandbox: no Python eval, no attribute
 # tricks, and the names they use are known before they run.
-_ENV = SandboxedEnvironment()
+
+
+@cache
+def _jinja() -> tuple[SandboxedEnvironment, type[Exception]]:
+    """The sandbox conditions are compiled in, and Jinja2's error: imported with the first
+    condition read, not with this module (a policy read from the cache compiles nothing
+    until a case is decided)."""
+    from jinja2 import TemplateError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    return SandboxedEnvironment(), TemplateError
 
 
 # NamedTuples, like the catalog's records (see app.catalog.fields): the CLI loads this module on
@@ -56,7 +66,7 @@ class Expression(NamedTuple):
             scope = {**scope, **{n: _Empty(n, touched) for n in empty}}
         try:
             value = _compiled(self.source)(scope)
-        except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+        except (_jinja()[1], TypeError, ValueError, ArithmeticError) as exc:
             raise SourceError(self.path, self.line, f"{self.source!r} failed: {exc}") from None
         if touched or isinstance(value, _Empty):
             return None, frozenset(touched | ({value.name} if isinstance(value, _Empty)
@@ -110,7 +120,9 @@ def names_in(source: str) -> frozenset[str]:
         return frozenset({source})
     if _NUMBER.match(source):
         return frozenset()
-    return frozenset(meta.find_undeclared_variables(_ENV.parse("{{ (" + source + ") }}")))
+    from jinja2 import meta
+
+    return frozenset(meta.find_undeclared_variables(_jinja()[0].parse("{{ (" + source + ") }}")))
 
 
 @cache
@@ -121,7 +133,7 @@ def _compiled(source: str) -> Callable[[Mapping[str, Any]], Any]:
     if _NUMBER.match(source):
         number = float(source) if "." in source else int(source)
         return lambda scope: number
-    run = _ENV.compile_expression(source, undefined_to_none=False)
+    run = _jinja()[0].compile_expression(source, undefined_to_none=False)
     return lambda scope: run(**scope)
 
 

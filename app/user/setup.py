@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from app.compose.composer import Composer, library_layers, load_catalog_and_policy
+from app.compose.composer import Composer
+from app.compose.sources import library_layers, load_catalog_and_policy
 from app.data.layered import DataLayers, templates_of
 from app.errors import SourceError
 from app.library.layers import Layer, TemplateLibrary

@@ -203,7 +203,7 @@ def _filter(request: Request) -> StatsFilter:
 
 def _names() -> dict[str, Label]:
     """The bundled catalog's case titles and the policy's action labels (cached on disk)."""
-    from app.compose.composer import load_catalog_and_policy
+    from app.compose.sources import load_catalog_and_policy
 
     try:
         catalog, policy = load_catalog_and_policy()
