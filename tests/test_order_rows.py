@@ -69,3 +69,38 @@ def test_rows_cut_short_read_their_missing_cells_as_empty(tmp_path):
     assert [(o.buyer_name, o.tracking_number) for o in reading.orders] == \
         [("Ana", "YT2612345678901234"), (None, None)]
     assert problems(reading) == [(3, "the order number (订单号) is empty")]
+
+
+def test_a_number_too_long_for_a_quantity_is_a_problem_not_the_imports_end(tmp_path):
+    # int() refuses 4,300 digits and more; a row without an order number is read too
+    records = [dxm(1, 产品数量="1" * 5000), {"产品数量": "9" * 5000, "买家姓名": "Bo"}, dxm(3)]
+    reading = read(write_csv(tmp_path / "orders.csv", table(DIANXIAOMI, *records)))
+    assert [order.row for order in reading.orders] == [2, 4]
+    assert problems(reading) == [
+        (2, "产品数量 '" + "1" * 39 + "…' is too large to be a quantity"),
+        (3, "the order number (订单号) is empty")]
+
+
+def test_a_product_text_with_a_runaway_quantity_keeps_the_product(tmp_path):
+    from tests.test_order_exports import ALIEXPRESS, MARIA, PRODUCT_INFO
+
+    products = "【1】 Straw hat\n(产品数量:" + "9" * 5000 + ")\n【2】 Scarf x2"
+    reading = read(write_csv(tmp_path / "orders.csv",
+                             table(ALIEXPRESS, {**MARIA, PRODUCT_INFO: products})))
+    assert [(item.name, item.quantity) for item in reading.orders[0].items] == [
+        ("Straw hat", None), ("Scarf", 2)]
+
+
+def test_a_parser_error_nobody_foresaw_is_a_problem_of_its_cell(tmp_path, monkeypatch):
+    def fails(cell):
+        raise ArithmeticError("no")
+
+    monkeypatch.setitem(rows._PARSERS, "sku", fails)
+    monkeypatch.setitem(rows._PARSERS, "buyer_name", fails)  # a column without a memo
+    reading = read(write_csv(tmp_path / "orders.csv",
+                             table(DIANXIAOMI, dxm(1, SKU="MUG-01"), dxm(2))))
+    assert [order.order_id[-1] for order in reading.orders] == ["1", "2"]
+    assert problems(reading) == [
+        (2, "买家姓名 'Ana' could not be read (ArithmeticError)"),
+        (2, "SKU 'MUG-01' could not be read (ArithmeticError)"),
+        (3, "买家姓名 'Ana' could not be read (ArithmeticError)")]

@@ -156,6 +156,7 @@ def currency_code(cell: Cell) -> str | None:
 
 # Quantities and weights
 
+MAX_DIGITS = 18  # of a whole number read from text: more is no quantity (the book holds 2**31)
 _QUANTITY = re.compile(r"[x×*]?\s*(\d+)(?:\.0+)?\s*(?:pcs?|pieces?|lots?|件|个|套|双)?",
                        re.IGNORECASE)
 
@@ -168,6 +169,8 @@ def quantity_of(cell: Cell) -> int:
     if isinstance(cell, float):
         return int(cell) if cell.is_integer() and cell >= 0 else _not_a_quantity()
     found = _QUANTITY.fullmatch(cell_text(cell))
+    if found and len(found.group(1)) > MAX_DIGITS:  # int() refuses 4,300 digits and more
+        raise BadValue("is too large to be a quantity")
     return int(found.group(1)) if found else _not_a_quantity()
 
 

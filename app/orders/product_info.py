@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from contextlib import suppress
 from typing import Any
 
-from app.orders.cells import BadValue, cell_text, money_of
+from app.orders.cells import MAX_DIGITS, BadValue, cell_text, money_of
 from app.orders.presets import header_key
 from app.orders.records import Cell, OrderItem
 
@@ -103,12 +103,17 @@ def _add_note(product: dict[str, Any], kind: str, value: str) -> None:
         product["sku"] = value or None
     elif kind == "quantity":
         count = re.match(r"\d+", value)
-        product["quantity"] = int(count.group()) if count else None
+        product["quantity"] = _whole(count.group()) if count else None
     elif kind == "unit_price":
         with suppress(BadValue):  # a price we can't read: the rest of the product counts
             product["unit_price"] = money_of(value).amount
     elif kind == "attributes":
         product["attributes"] = value or None
+
+
+def _whole(digits: str) -> int | None:
+    """A quantity; None for more digits than any quantity has (int() refuses 4,300)."""
+    return int(digits) if len(digits) <= MAX_DIGITS else None
 
 
 def _product_line(line: str) -> dict[str, Any]:
@@ -118,7 +123,7 @@ def _product_line(line: str) -> dict[str, Any]:
         product["sku"] = found.group("value")
         line = line[:found.start()] + " " + line[found.end():]
     if found := _INLINE_QUANTITY.search(line):
-        product["quantity"] = int(found.group("value") or found.group("times"))
+        product["quantity"] = _whole(found.group("value") or found.group("times"))
         line = line[:found.start()] + " " + line[found.end():]
     product["name"] = " ".join(line.split()).strip(_NAME_EDGES) or None
     return product

@@ -81,6 +81,8 @@ def _attempt(parse: Callable[[Cell], Any], cell: Cell) -> Any:
         return parse(cell)
     except BadValue as bad:
         return bad
+    except (ValueError, ArithmeticError) as exc:  # a cell no parser foresaw: not the import's end
+        return BadValue(f"could not be read ({type(exc).__name__})")
 
 
 def _message(header: str, cell: Cell, bad: BadValue) -> str:
@@ -96,7 +98,7 @@ def _column(cells: Sequence[Cell], source: _Source) -> _Field:
     if memo is None:
         try:  # all good, the common case: no call around each parse
             return _Field([None if is_empty(cell) else parse(cell) for cell in cells], {})
-        except BadValue:
+        except (ValueError, ArithmeticError):  # BadValue among them: cell by cell
             values = [_attempt(parse, cell) for cell in cells]
             bad = [i for i, value in enumerate(values) if isinstance(value, BadValue)]
     else:
