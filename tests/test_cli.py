@@ -113,3 +113,21 @@ def test_only_window_arguments_skip_the_cli_parser():
     assert window_arguments(["--library=lib"]) == (Path("lib"), False, False)
     for other in (["cases"], ["--help"], ["--library"], ["--smoke", "compose", "x"]):
         assert window_arguments(other) is None
+
+
+def test_a_known_command_builds_only_its_own_arguments_help_and_typos_see_all(capsys):
+    import pytest
+
+    from app.cli.main import _command_in, build_parser, main
+
+    assert _command_in(["--db", "sqlite:///x.db", "compose", "order-unpaid"]) == "compose"
+    assert _command_in(["--library", "cases", "--smoke"]) is None  # "cases" is the folder
+    assert _command_in(["--library=lib", "log", "--json"]) == "log"
+    only = build_parser("compose")
+    choices = next(a for a in only._actions if a.dest == "command").choices
+    assert set(choices) == {"compose"}
+    for argv in (["--help"], ["compse", "x"]):
+        with pytest.raises(SystemExit):
+            main(argv)
+        shown = capsys.readouterr()
+        assert all(name in shown.out + shown.err for name in ("compose", "orders", "stats"))

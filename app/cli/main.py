@@ -18,6 +18,7 @@ COMMANDS = {"cases": "app.cli.catalog", "compose": "app.cli.compose",
             "suggest": "app.cli.suggest", "check": "app.cli.catalog",
             "orders": "app.cli.orders", "log": "app.cli.log",
             "stats": "app.cli.stats"}
+_VALUED = ("--library", "--db")  # the global options that take the next argument
 DB_ENV = "REPLY_COMPOSER_DB"  # app.db.url.ENV_VAR (not imported: the plain path stays light)
 
 
@@ -29,7 +30,9 @@ class Hooks(NamedTuple):
     open_window: Callable[[Path | None, bool, bool], int] | None = None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; for a known `command`, with that command's arguments only (building every
+    command's is a twentieth of `compose`'s run), else with all of them (help, a typo)."""
     parser = argparse.ArgumentParser(
         prog="reply-composer",
         description="Replies and refund suggestions for marketplace after-sale cases. "
@@ -44,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                         f"postgresql://user@host:port/db (default: ${DB_ENV}, the saved "
                         "setting, or a SQLite file in the user data folder)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in dict.fromkeys(COMMANDS.values()):
+    modules = [COMMANDS[command]] if command in COMMANDS else dict.fromkeys(COMMANDS.values())
+    for module in modules:
         importlib.import_module(module).add(commands)
     _accept_db_after_commands(parser)
     return parser
@@ -61,8 +65,19 @@ def _accept_db_after_commands(parser: argparse.ArgumentParser) -> None:
                 _accept_db_after_commands(sub)
 
 
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither a global option nor its value: the command."""
+    rest = iter(argv)
+    for arg in rest:
+        if arg in _VALUED:
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None, hooks: Hooks | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(_command_in(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     hooks = hooks or Hooks()
     try:
         if args.command is None:

@@ -1,6 +1,6 @@
-"""A pickled copy of the loaded catalog and policy, reused while their YAML files and the code
-that reads them are unchanged. Reading five YAML files and checking every policy condition
-costs the CLI ~20 ms per run; unpickling costs ~2 ms.
+"""A pickled copy of the loaded catalog and policy, and of the review's words and hints, reused
+while their YAML files and the code that reads them are unchanged. Reading five YAML files and
+checking every policy condition costs the CLI ~20 ms per run; unpickling costs ~2 ms.
 
 The cache is only ever a copy: any doubt (missing, stale, unreadable) means a normal load.
 """
@@ -19,7 +19,7 @@ import app
 
 T = TypeVar("T")
 # The code that builds what is pickled: a change to any of it makes the cache stale.
-_CODE_FOLDERS = ("catalog", "policy", "data")
+_CODE_FOLDERS = ("catalog", "policy", "data", "review")
 _CODE_FILES = ("errors.py",)
 
 

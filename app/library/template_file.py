@@ -181,6 +181,11 @@ _TITLE_LINE = re.compile(r"title: +\{ *en: +" + _SCALAR.format("en") + r" *, *zh
                          + _SCALAR.format("zh") + r" *\} *")
 _CATEGORY_LINE = re.compile(r"category: +" + _SCALAR.format("c") + " *")
 _STR_TAG = "tag:yaml.org,2002:str"
+# What PyYAML's implicit resolvers may read as other than text: plain scalars starting so
+# (numbers, timestamps, .inf, ~, <<, =) and these words (YAML 1.1's booleans, null).
+_MAYBE_NOT_TEXT_START = frozenset("-+0123456789.<~=")
+_MAYBE_NOT_TEXT = frozenset(form for word in ("yes", "no", "true", "false", "on", "off", "null")
+                            for form in (word, word.capitalize(), word.upper()))
 
 
 
@@ -227,6 +232,8 @@ def _scalar(match: re.Match[str], name: str) -> str | None:
     plain = match.group(name + "pl")
     if plain is None:
         return None
+    if plain[0] not in _MAYBE_NOT_TEXT_START and plain not in _MAYBE_NOT_TEXT:
+        return plain  # no implicit resolver of PyYAML's takes it: text, without importing it
     node, resolver = _resolver()
     tag = resolver.resolve(node, plain, (True, False))
     return plain if tag == _STR_TAG else None  # `yes`, `12`, `null`… are not strings in YAML

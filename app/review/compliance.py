@@ -27,8 +27,19 @@ class RuleWarning(NamedTuple):
 
 
 class OfferWords(NamedTuple):
-    offer: re.Pattern[str]
-    request: re.Pattern[str]
+    """A language's offer and request words, as the sources of two regular expressions: kept
+    as text (and pickled so), compiled when the language is first checked (re keeps them)."""
+
+    offer_source: str
+    request_source: str
+
+    @property
+    def offer(self) -> re.Pattern[str]:
+        return re.compile(self.offer_source, re.I)
+
+    @property
+    def request(self) -> re.Pattern[str]:
+        return re.compile(self.request_source, re.I)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+")
@@ -63,15 +74,18 @@ def load_offer_words(path: Path | None = None,
     for lang, entry in section.items():
         line = section.line_of(lang)
         try:
-            found[lang] = OfferWords(_words(entry["offer"]), _words(entry["request"]))
+            words = OfferWords(_words(entry["offer"]), _words(entry["request"]))
+            for source in words:  # compiled once here: a broken expression names its line
+                re.compile(source, re.I)
+            found[lang] = words
         except (KeyError, TypeError, re.error) as exc:
             raise SourceError(where, line, f"{lang}: needs offer and request lists of "
                               f"regular expressions ({exc})") from None
     return found
 
 
-def _words(fragments: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(f"(?:{f})" for f in fragments) + r")(?!\w)", re.I)
+def _words(fragments: list[str]) -> str:
+    return r"\b(?:" + "|".join(f"(?:{f})" for f in fragments) + r")(?!\w)"
 
 
 def check_reply(text: str, lang: str = "en",

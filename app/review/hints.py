@@ -36,8 +36,13 @@ EXCLAIMS = Hint("!!!", "one “!” at most", "连续感叹号显得激动", 0)
 
 
 class HintList(NamedTuple):
-    pattern: re.Pattern[str]  # every hint's words in one alternation: one pass over a reply
+    source: str  # every hint's words in one alternation: one pass over a reply
     hints: tuple[Hint, ...]  # in the pattern's group order
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled when the language is first checked (re keeps it): a CLI run checks one."""
+        return re.compile(self.source)
 
     def find(self, text: str) -> list[Hint]:
         """The hints for `text`, each once, in the order they first appear; where two overlap
@@ -81,8 +86,8 @@ def _hint_list(entries: list[object], where: str) -> HintList:
     return HintList(_pattern(hints), tuple(hints))
 
 
-def _pattern(hints: list[Hint]) -> re.Pattern[str]:
+def _pattern(hints: list[Hint]) -> str:
     alternatives = ("(" + r"\s+".join(re.escape(w) for w in h.wrong.lower().replace("’", "'")
                                        .split()) + ")" for h in hints)
     # Matched against lower-cased text: IGNORECASE makes each of the many alternatives slower.
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")(?!\w)")
+    return r"\b(?:" + "|".join(alternatives) + r")(?!\w)"

@@ -32,12 +32,28 @@ class Reviewer:
     def warm_up(self) -> None:
         if self._hints is not None or self._problem is not None:
             return
-        hints_path, compliance_path = self._paths
         try:
-            self._words = load_offer_words(compliance_path, self._data)
-            self._hints = load_hints(hints_path, self._data)
+            self._words, self._hints = self._load()
         except SourceError as exc:
             self._problem = exc
+
+    def _load(self) -> tuple[dict[str, OfferWords], dict[str, HintList]]:
+        """The words and hints, from the pickle cache while their files are unchanged: a CLI
+        run then reads no YAML and compiles only its reply language's patterns."""
+        from app.data.cache import cached
+        from app.data.layered import BUNDLED_ONLY
+
+        hints_path, compliance_path = self._paths
+
+        def read() -> tuple[dict[str, OfferWords], dict[str, HintList]]:
+            return (load_offer_words(compliance_path, self._data),
+                    load_hints(hints_path, self._data))
+
+        if hints_path is not None or compliance_path is not None:
+            return read()  # files named by a caller (tests, checks): read as they are
+        data = self._data or BUNDLED_ONLY
+        return cached("review", [*data.files("compliance.yaml"), *data.files("hints.yaml")],
+                      read)
 
     def review(self, text: str, language: str = "en") -> Review:
         if not text.strip():
