@@ -131,3 +131,18 @@ def test_a_known_command_builds_only_its_own_arguments_help_and_typos_see_all(ca
             main(argv)
         shown = capsys.readouterr()
         assert all(name in shown.out + shown.err for name in ("compose", "orders", "stats"))
+
+
+def test_compose_from_the_caches_reads_no_yaml(tmp_path):
+    """The catalog, policy, review words and hints come from the pickle cache once it is
+    warm, and the templates' usual headers need no YAML: PyYAML is a tenth of a compose."""
+    import os
+
+    code = ("import sys; from ui.launch import main; main(['compose', 'quality-stained', "
+            "'--set', 'item=dress']); print('yaml' in sys.modules, file=sys.stderr)")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}  # cold at first
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60, env=env, check=False) for _ in range(2)]
+    assert [run.stderr.strip().splitlines()[-1] for run in runs] == ["True", "False"], \
+        runs[-1].stderr
+    assert "dress" in runs[1].stdout
