@@ -9,6 +9,7 @@ ratio against `reply-composer --smoke` compares like with like.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -28,19 +29,24 @@ class FirstPaint(QObject):
         return False
 
     def report(self) -> None:
+        """Once painted: say when (a subclass may do more first)."""
         print(f"first paint after {seconds_since_start():.3f} s", flush=True)
         self.app.quit()
 
 
-def main() -> int:
+def run(title: str, watcher: Callable[[QMainWindow, QApplication], QObject]) -> int:
+    """A main window of the app's default size, watched from its first paint on."""
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
-    window.setWindowTitle("bare")
+    window.setWindowTitle(title)
     window.resize(1320, 800)
-    watcher = FirstPaint(window, app)
-    window.installEventFilter(watcher)
+    window.installEventFilter(watcher(window, app))
     window.show()
     return app.exec()
+
+
+def main() -> int:
+    return run("bare", FirstPaint)
 
 
 if __name__ == "__main__":

@@ -17,22 +17,20 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QApplication,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
-    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from bench.bare_window import FirstPaint, run
 from ui.shell.startup import seconds_since_start
 
 CASES = 40
@@ -71,19 +69,11 @@ def page(touch_qt: bool) -> tuple[QWidget, QPlainTextEdit]:
     return root, message
 
 
-class Ready(QObject):
-    def __init__(self, window: QMainWindow, app: QApplication, touch_qt: bool) -> None:
-        super().__init__(window)
-        self.window, self.app, self.touch_qt, self.done = window, app, touch_qt, False
+class Ready(FirstPaint):
+    """After the first paint, builds the page, paints it and says when (as "ready")."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Paint and not self.done:
-            self.done = True
-            QTimer.singleShot(0, self.build)
-        return False
-
-    def build(self) -> None:
-        root, message = page(self.touch_qt)
+    def report(self) -> None:
+        root, message = page("--qt-namespace" in sys.argv)
         self.window.setCentralWidget(root)
         QShortcut(QKeySequence("Ctrl+M"), self.window, message.setFocus)
         message.setFocus()
@@ -93,14 +83,7 @@ class Ready(QObject):
 
 
 def main() -> int:
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.setWindowTitle("ready floor")
-    window.resize(1320, 800)
-    watcher = Ready(window, app, "--qt-namespace" in sys.argv)
-    window.installEventFilter(watcher)
-    window.show()
-    return app.exec()
+    return run("ready floor", Ready)
 
 
 if __name__ == "__main__":
