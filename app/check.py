@@ -11,8 +11,8 @@ from pathlib import Path
 
 from app.catalog.catalog import Catalog, load_catalog
 from app.compose.composer import Composer
-from app.compose.loader import part_name
-from app.compose.render import GLOSS_SUFFIX, Renderer
+from app.compose.parts import GLOSS_SUFFIX, part_name
+from app.compose.render import Renderer
 from app.compose.sources import library_layers, template_names
 from app.data.layered import BUNDLED_ONLY, DataLayers, templates_of
 from app.errors import ComposerError, SourceError

@@ -13,6 +13,7 @@ from app.catalog.labels import Label
 from app.catalog.languages import language_for_country
 from app.compose.localize import localized
 from app.compose.markers import Missing
+from app.compose.parts import GLOSS_SUFFIX, MissingTranslation, part_name
 from app.compose.result import ActionRow, Composition, Marker, Needed, Suggestion
 from app.compose.sources import library_layers, load_catalog_and_policy, template_names
 from app.compose.textfmt import money
@@ -82,7 +83,7 @@ class Composer:
         context = self._template_context(scope, decision)
         template = decision.rule.template
         reply, used = self._render_in(template, language, context)
-        gloss = self.renderer.render(template + _gloss_suffix(), context)
+        gloss = self.renderer.render(template + GLOSS_SUFFIX, context)
         english = self.renderer.render(template, context).text \
             if english_too and used != "en" else None
         shown = tuple(dict.fromkeys(reply.missing + gloss.missing))
@@ -97,9 +98,6 @@ class Composer:
     def _render_in(self, template: str, language: str,
                    context: Mapping[str, Any]) -> tuple[Rendered, str]:
         """The reply in `language`, else in English: never half-translated."""
-        from app.compose.loader import part_name
-        from app.compose.render import MissingTranslation
-
         if language != "en":
             try:
                 return self.renderer.render(part_name(template, language), context), language
@@ -272,7 +270,3 @@ def _file_of(line: int, default: str) -> str:
     return getattr(line, "path", "") or default
 
 
-def _gloss_suffix() -> str:
-    from app.compose.render import GLOSS_SUFFIX
-
-    return GLOSS_SUFFIX

@@ -16,12 +16,10 @@ from typing import Any
 
 from jinja2 import BaseLoader, Environment, TemplateNotFound
 
-from app.catalog.languages import REPLY_LANGUAGES
+from app.compose.parts import PARTS
 from app.library.layers import TemplateLibrary
 from app.library.template_file import TemplateFile
 
-GLOSS = "zh"
-PARTS = (*REPLY_LANGUAGES, GLOSS)
 _NAME = re.compile(r"(?P<id>_?[a-z0-9][a-z0-9_-]{0,79})(?:\.(?P<part>[a-z]{2}))?")
 
 
@@ -40,10 +38,6 @@ def split_name(name: str) -> tuple[str, str]:
     if match is None or (match["part"] and match["part"] not in PARTS):
         raise NameRefused(name, f"{name!r} is not a template name (a-z, 0-9, '-'; no paths)")
     return match["id"], match["part"] or "en"
-
-
-def part_name(template_id: str, part: str) -> str:
-    return template_id if part == "en" else f"{template_id}.{part}"
 
 
 class LibraryLoader(BaseLoader):

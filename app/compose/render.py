@@ -14,7 +14,6 @@ from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError
 
 from app.compose.loader import (
-    GLOSS,
     LanguageEnvironment,
     LibraryLoader,
     NameRefused,
@@ -22,22 +21,18 @@ from app.compose.loader import (
     split_name,
 )
 from app.compose.markers import Missing, finalize, printed_markers, rendering_language
+from app.compose.parts import MissingTranslation
 from app.compose.sandbox import BudgetError, LimitedSandbox, end_budget, guard_output, start_budget
 from app.compose.textfmt import FILTERS
 from app.errors import SourceError
 from app.library.layers import TemplateLibrary
 
-GLOSS_SUFFIX = "." + GLOSS
 _log = logging.getLogger(__name__)
 
 
 class Rendered(NamedTuple):
     text: str
     missing: tuple[Missing, ...]  # the markers that appear in the text
-
-
-class MissingTranslation(SourceError):
-    """The reply (or a piece it includes) has no section in the language asked for."""
 
 
 class RenderEnvironment(LanguageEnvironment, LimitedSandbox):

@@ -17,8 +17,8 @@ from jinja2 import TemplateSyntaxError, meta
 from app.catalog.fields import Value
 from app.catalog.labels import Label
 from app.compose.composer import Composer
-from app.compose.loader import part_name
-from app.compose.render import GLOSS_SUFFIX, Renderer
+from app.compose.parts import GLOSS_SUFFIX, part_name
+from app.compose.render import Renderer
 from app.errors import ComposerError, SourceError
 from app.library.layers import Layer, TemplateLibrary
 from app.library.template_file import SUFFIX, TemplateFile, parse_template
