@@ -10,6 +10,7 @@ and of such a request, per language, are in resources/compliance.yaml.
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -28,18 +29,18 @@ class RuleWarning(NamedTuple):
 
 class OfferWords(NamedTuple):
     """A language's offer and request words, as the sources of two regular expressions: kept
-    as text (and pickled so), compiled when the language is first checked (re keeps them)."""
+    as text (and pickled so), compiled when the language is first checked."""
 
     offer_source: str
     request_source: str
 
     @property
     def offer(self) -> re.Pattern[str]:
-        return re.compile(self.offer_source, re.I)
+        return _compiled(self.offer_source)
 
     @property
     def request(self) -> re.Pattern[str]:
-        return re.compile(self.request_source, re.I)
+        return _compiled(self.request_source)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+")
@@ -76,12 +77,19 @@ def load_offer_words(path: Path | None = None,
         try:
             words = OfferWords(_words(entry["offer"]), _words(entry["request"]))
             for source in words:  # compiled once here: a broken expression names its line
-                re.compile(source, re.I)
+                _compiled(source)
             found[lang] = words
         except (KeyError, TypeError, re.error) as exc:
             raise SourceError(where, line, f"{lang}: needs offer and request lists of "
                               f"regular expressions ({exc})") from None
     return found
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """Kept here, not in re's own cache, which drops its oldest after 512 other patterns: a
+    reply is checked on every keystroke."""
+    return re.compile(source, re.I)
 
 
 def _words(fragments: list[str]) -> str:

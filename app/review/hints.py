@@ -7,6 +7,7 @@ Basis: the seller's playbook and the research notes (marketplace-domain §6).
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -41,8 +42,8 @@ class HintList(NamedTuple):
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """Compiled when the language is first checked (re keeps it): a CLI run checks one."""
-        return re.compile(self.source)
+        """Compiled when the language is first checked: a CLI run checks one."""
+        return _compiled(self.source)
 
     def find(self, text: str) -> list[Hint]:
         """The hints for `text`, each once, in the order they first appear; where two overlap
@@ -84,6 +85,13 @@ def _hint_list(entries: list[object], where: str) -> HintList:
                           entry.line))
     hints.sort(key=lambda hint: -len(hint.wrong))  # where two start together, the longer wins
     return HintList(_pattern(hints), tuple(hints))
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """Kept here, not in re's own cache, which drops its oldest after 512 other patterns: a
+    reply is checked on every keystroke."""
+    return re.compile(source)
 
 
 def _pattern(hints: list[Hint]) -> str:
