@@ -58,14 +58,12 @@ def _import(engine: Engine, reading: ExportReading, source: str,
             inserted=0, updated=0, unchanged=0, problems=0).returning(order_imports.c.id)
         ).scalar_one()
         loaded = _Progress(progress, len(kept))
-        known = _known_keys(connection, kept)
-        new = [o for o in kept if (o.order_id, o.marketplace) not in known]
+        new, again = _split(kept, _known_keys(connection, kept))
         _insert_new_orders(connection, new, (import_id, now), loaded)
         inserted, updated, unchanged = len(new), 0, 0
-        if known:  # orders the book has: merged through temporary tables
+        if again:  # orders the book has: merged through temporary tables
             staging = _Staging(connection)
-            for batch in batches([o for o in kept if (o.order_id, o.marketplace) in known],
-                                 LOAD_BATCH):
+            for batch in batches(again, LOAD_BATCH):
                 staging.load(batch)
                 loaded.add(len(batch))
             found = staging.merge({"import_id": import_id, "updated_at": now})
@@ -110,6 +108,18 @@ def _known_keys(connection: Connection, kept: Sequence[ImportedOrder]) -> set[tu
     known = {(order_id, marketplace) for order_id, marketplace in found}
     keys.drop(connection)
     return known
+
+
+def _split(kept: list[ImportedOrder], known: set[tuple[str, str]]
+           ) -> tuple[list[ImportedOrder], list[ImportedOrder]]:
+    """(the orders the book hasn't got, those it has), in one pass; all new in an empty book."""
+    if not known:
+        return kept, []
+    new: list[ImportedOrder] = []
+    again: list[ImportedOrder] = []
+    for order in kept:
+        (again if (order.order_id, order.marketplace) in known else new).append(order)
+    return new, again
 
 
 def _insert_new_orders(connection: Connection, new: Sequence[ImportedOrder],

@@ -53,6 +53,7 @@ _PROBLEM_ORDER = ("order_id", "order_amount", "marketplace", "buyer_name",
                   "actual_method", "tracking_number", "currency", "store", "estimated_weight",
                   "actual_weight", "name", "sku", "quantity", "unit_price")
 
+_ORDER_FACTS = _PROBLEM_ORDER[:14]  # the order's own fields, in the order the row loop takes
 RowOrder = tuple[int, "ImportedOrder | None", Sequence[str]]  # (row, order, its problems)
 
 
@@ -202,7 +203,7 @@ class RowReader:
         found: list[RowOrder] = []
         for index, ((row, _), order_id, money, market, buyer, country, ordered, shipped,
                     chosen, actual, tracking, currency, store, estimated, weighed) in enumerate(
-                zip(batch, *(value[f] for f in _PROBLEM_ORDER[:14]), strict=True)):
+                zip(batch, *(value[f] for f in _ORDER_FACTS), strict=True)):
             if not order_id:
                 found.append((row, None, problems.get(index) or [self._no_order_id()]))
                 continue
