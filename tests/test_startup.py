@@ -50,20 +50,37 @@ def test_smoke_ready_waits_for_a_window_the_agent_can_use(tmp_path):
     assert 0 < seconds < 60
 
 
+def _at_ready(probe: str, env: dict[str, str], runs: int = 1) -> list[str]:
+    """What `probe` (a Python expression) is when `--smoke-ready` reports, in each of `runs`
+    starts one after the other."""
+    code = ("import sys; import ui.shell.run as run; report = run._report_ready; "
+            f"run._report_ready = lambda window: (print('at ready:', {probe}), report(window)); "
+            "from ui.launch import main; sys.exit(main(['--smoke-ready']))")
+    done = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           timeout=60, env=env, check=False) for _ in range(runs)]
+    assert [run.returncode for run in done] == [0] * runs, done[-1].stderr
+    return [run.stdout.split("at ready: ")[1].splitlines()[0] for run in done]
+
+
 def test_ready_from_the_catalog_cache_imports_neither_yaml_nor_jinja2(tmp_path):
     """PyYAML and Jinja2 are a seventh of the way to ready: with the catalog and policy in
     the cache, the window is ready before either is imported (the first reply needs Jinja2,
     the first template read or changed data file PyYAML)."""
-    code = ("import sys; import ui.shell.run as run; report = run._report_ready; "
-            "run._report_ready = lambda window: (print('at ready:', sorted(m for m in "
-            "('jinja2', 'yaml') if m in sys.modules)), report(window)); "
-            "from ui.launch import main; sys.exit(main(['--smoke-ready']))")
     env = {**_offscreen(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # cold at first
-    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           timeout=60, env=env, check=False) for _ in range(2)]
-    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr
-    assert "at ready: ['jinja2', 'yaml']" in runs[0].stdout  # the first start reads the files
-    assert "at ready: []" in runs[1].stdout
+    probe = "sorted(m for m in ('jinja2', 'yaml') if m in sys.modules)"
+    first, second = _at_ready(probe, env, runs=2)
+    assert first == "['jinja2', 'yaml']"  # the first start reads the files
+    assert second == "[]"
+
+
+def test_ready_makes_pyside_build_no_style_enums_nor_every_pending_widget_class(tmp_path):
+    """PySide makes a widget class when it is first used, and its Python enums with it: the
+    first `QStyle` costs ~15 ms (~20 enums); asking for a widget Qt made itself (a scroll
+    area's viewport) made it resolve its pending classes, `QFileDialog` among them, ~15 ms.
+    Neither is needed to show the compose page."""
+    probe = ("sorted(c for c in ('QStyle', 'QFileDialog') "
+             "if c in vars(sys.modules['PySide6.QtWidgets']))")
+    assert _at_ready(probe, _offscreen(tmp_path)) == ["[]"]
 
 
 def test_no_display_says_so_in_one_line():

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import threading
-import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -153,6 +152,8 @@ class Desk:
     def entry(self, result: Composition, values: Mapping[str, object], text: str,
               order: BookOrder | None = None) -> LogEntry:
         """The log entry of a copy (its id made here: a resend is never a second entry)."""
+        import uuid  # with the first copy: uuid imports `platform`, ~4 ms of the start-up
+
         from app.caselog.entries import entry_from
 
         return entry_from(result, values, entry_id=uuid.uuid4(), text=text,
