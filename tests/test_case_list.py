@@ -1,6 +1,6 @@
 """The case list's rows as the agent sees them: the title in the window's language and, under
-it, smaller, the other language's title: muted grey, or the selection's text colour on the
-chosen row (the style draws the row, the delegate its two lines)."""
+it, smaller, the other language's title: muted grey, or the text colour on the chosen row (the
+style draws the row and its selection, the delegate its two lines)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 from ui.compose.case_picker import CASE_ID_ROLE
 from ui.widgets import palette
 
-NEAR = 60  # summed channel difference between two colours
+NEAR = 120  # summed channel difference; the colours told apart are ~300 apart
 
 
 def _distance(one: QColor, other: QColor) -> int:
@@ -22,7 +22,9 @@ def _distance(one: QColor, other: QColor) -> int:
 def _ink(image: QImage, area: QRect, background: QColor) -> QColor:
     """The text's colour in `area`: the pixel furthest from the background (the stems of
     anti-aliased glyphs reach it, their edges are blends)."""
-    pixels = (image.pixelColor(x, y) for y in range(area.top(), area.bottom() + 1)
+    scale = image.devicePixelRatio()  # the grab has device pixels, the area logical ones
+    pixels = (image.pixelColor(int(x * scale), int(y * scale))
+              for y in range(area.top(), area.bottom() + 1)
               for x in range(area.left(), area.right() + 1))
     return max(pixels, key=lambda pixel: _distance(pixel, background))
 
@@ -40,8 +42,7 @@ def _case_rows(view) -> list[QModelIndex]:
                 model.index(group, 0)))]
 
 
-def test_second_line_is_muted_and_takes_the_selection_colour_on_the_chosen_row(qtbot,
-                                                                               make_window):
+def test_second_line_is_muted_but_on_the_chosen_row(qtbot, make_window):
     window = make_window()
     search = window.findChild(QLineEdit, "caseSearch")
     qtbot.keyClicks(search, "stain")
@@ -60,4 +61,4 @@ def test_second_line_is_muted_and_takes_the_selection_colour_on_the_chosen_row(q
     ink = _ink(image, _second_line(view, visible[0]), colours.base().color())
     assert _distance(ink, muted) < NEAR, ink.name()
     ink = _ink(image, _second_line(view, chosen[0]), colours.highlight().color())
-    assert _distance(ink, colours.highlightedText().color()) < NEAR, ink.name()
+    assert _distance(ink, colours.text().color()) < NEAR, ink.name()

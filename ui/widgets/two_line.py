@@ -48,9 +48,8 @@ class TwoLineDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(6, 2, -4, -2)
         first_metrics = option.fontMetrics
         small = _smaller(option.font)
-        painter.save()
-        if selected:  # the style's text colour on the selection, for both lines
-            painter.setPen(option.palette.highlightedText().color())
+        painter.save()  # its pen is the text colour, on a selected row too (readable on
+        # every style's selection: Windows 11 fills it almost white)
         painter.setFont(option.font)
         top = QRect(rect.x(), rect.y(), rect.width(), first_metrics.height())
         painter.drawText(top, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
