@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
     import yaml
 
+
 class SourceLine(int):
     """A 1-based line number that knows the file it is in ("" when unknown)."""
 

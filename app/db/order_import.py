@@ -260,7 +260,8 @@ def _order_row(order: ImportedOrder, then: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _items_hash(items: Sequence[OrderItem]) -> str | None:
     """What the order's products are, in 32 hex digits (None: the file lists none). Prices
-    count to the cent; _checked has dropped those quantize() can't take."""
+    count to the cent; order_checks.checked has dropped those quantize()
+    can't take."""
     if not items:
         return None
     text = "\x1e".join([f"{sku}\x1f{name}\x1f{quantity}\x1f"

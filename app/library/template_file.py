@@ -188,7 +188,6 @@ _MAYBE_NOT_TEXT = frozenset(form for word in ("yes", "no", "true", "false", "on"
                             for form in (word, word.capitalize(), word.upper()))
 
 
-
 @cache
 def _resolver() -> tuple[Any, Any]:
     """PyYAML's scalar node type and resolver: imported on the first template read, not with

@@ -34,14 +34,12 @@ class Action(str, Enum):
         return self in (Action.FULL_REFUND, Action.PARTIAL_REFUND)
 
 
-# Conditions are Jinja2 expressions compiled in the sandbox: no Python eval, no attribute
-# tricks, and the names they use are known before they run.
-
-
 @cache
 def _jinja() -> tuple[SandboxedEnvironment, type[Exception]]:
-    """The sandbox conditions are compiled in, and Jinja2's error: imported with the first
-    condition read, not with this module (a policy read from the cache compiles nothing
+    """The sandbox conditions are compiled in, and Jinja2's error. Conditions are Jinja2
+    expressions compiled in the sandbox: no Python eval, no attribute tricks, and the names
+    they use are known before they run. Imported with the first condition read, not with
+    this module (a policy read from the cache compiles nothing
     until a case is decided)."""
     from jinja2 import TemplateError
     from jinja2.sandbox import SandboxedEnvironment

@@ -10,13 +10,13 @@ and of such a request, per language, are in resources/compliance.yaml.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from app.catalog.labels import Label
 from app.data.layered import DataLayers, read_section
 from app.errors import SourceError
+from app.review.patterns import compiled
 
 
 class RuleWarning(NamedTuple):
@@ -36,11 +36,11 @@ class OfferWords(NamedTuple):
 
     @property
     def offer(self) -> re.Pattern[str]:
-        return _compiled(self.offer_source)
+        return compiled(self.offer_source, re.I)
 
     @property
     def request(self) -> re.Pattern[str]:
-        return _compiled(self.request_source)
+        return compiled(self.request_source, re.I)
 
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s+|\n+")
@@ -77,19 +77,12 @@ def load_offer_words(path: Path | None = None,
         try:
             words = OfferWords(_words(entry["offer"]), _words(entry["request"]))
             for source in words:  # compiled once here: a broken expression names its line
-                _compiled(source)
+                compiled(source, re.I)
             found[lang] = words
         except (KeyError, TypeError, re.error) as exc:
             raise SourceError(where, line, f"{lang}: needs offer and request lists of "
                               f"regular expressions ({exc})") from None
     return found
-
-
-@cache
-def _compiled(source: str) -> re.Pattern[str]:
-    """Kept here, not in re's own cache, which drops its oldest after 512 other patterns: a
-    reply is checked on every keystroke."""
-    return re.compile(source, re.I)
 
 
 def _words(fragments: list[str]) -> str:

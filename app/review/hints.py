@@ -7,7 +7,6 @@ Basis: the seller's playbook and the research notes (marketplace-domain §6).
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +15,7 @@ from app.catalog.languages import REPLY_LANGUAGES
 from app.data.layered import DataLayers, read_section
 from app.data.yaml_lines import LineDict
 from app.errors import SourceError
+from app.review.patterns import compiled
 
 
 class Hint(NamedTuple):
@@ -43,7 +43,7 @@ class HintList(NamedTuple):
     @property
     def pattern(self) -> re.Pattern[str]:
         """Compiled when the language is first checked: a CLI run checks one."""
-        return _compiled(self.source)
+        return compiled(self.source)
 
     def find(self, text: str) -> list[Hint]:
         """The hints for `text`, each once, in the order they first appear; where two overlap
@@ -85,13 +85,6 @@ def _hint_list(entries: list[object], where: str) -> HintList:
                           entry.line))
     hints.sort(key=lambda hint: -len(hint.wrong))  # where two start together, the longer wins
     return HintList(_pattern(hints), tuple(hints))
-
-
-@cache
-def _compiled(source: str) -> re.Pattern[str]:
-    """Kept here, not in re's own cache, which drops its oldest after 512 other patterns: a
-    reply is checked on every keystroke."""
-    return re.compile(source)
 
 
 def _pattern(hints: list[Hint]) -> str:
